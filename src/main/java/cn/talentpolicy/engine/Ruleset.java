@@ -1,0 +1,281 @@
+package cn.talentpolicy.engine;
+
+import cn.talentpolicy.decisions.Benefit;
+import cn.talentpolicy.decisions.CriterionResult;
+import cn.talentpolicy.decisions.Decision;
+import cn.talentpolicy.decisions.DerivedFactView;
+import cn.talentpolicy.decisions.Evaluation;
+import cn.talentpolicy.decisions.PartOutcome;
+import cn.talentpolicy.decisions.PolicyOutcome;
+import cn.talentpolicy.decisions.TraceStep;
+import cn.talentpolicy.engine.PolicyDefinition.CriterionDefinition;
+import cn.talentpolicy.engine.PolicyDefinition.PartDefinition;
+import cn.talentpolicy.facts.AsOf;
+import cn.talentpolicy.facts.DerivedFact;
+import cn.talentpolicy.facts.PersonFact;
+import cn.talentpolicy.facts.PersonFacts;
+import cn.talentpolicy.facts.TalentTier;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * A loaded, compiled ruleset: its version (content hash of the rules folder), its policies and parameters,
+ * and the shared KieBase. {@link #evaluate} runs people through it in one short-lived session; nothing is
+ * kept between calls.
+ */
+public final class Ruleset implements AutoCloseable {
+
+    /** Firing more rules than this per person means a rule loops: the evaluation is stopped. */
+    static final int MAX_FIRINGS_PER_PERSON = 10_000;
+
+    private final String version;
+    private final Map<String, PolicyDefinition> policies;
+    private final Parameters parameters;
+    private final KieBase kieBase;
+    private final KieContainer container;
+    private final List<Object> rulesetFacts = new ArrayList<>();
+
+    Ruleset(String version, Map<String, PolicyDefinition> policies, Parameters parameters, KieBase kieBase,
+            KieContainer container) {
+        this.version = version;
+        this.policies = Map.copyOf(policies);
+        this.parameters = parameters;
+        this.kieBase = kieBase;
+        this.container = container;
+        for (PolicyDefinition policy : sortedPolicies()) {
+            if (policy.kind() != PolicyDefinition.Kind.DECISION) {
+                continue;
+            }
+            rulesetFacts.add(new PolicyToDecide(policy.id(), policy.parts().size()));
+            for (PartDefinition part : policy.parts()) {
+                rulesetFacts.add(new PartToDecide(policy.id(), part.id(), part.criteria().size(),
+                        policy.combine() == PolicyDefinition.Combine.ANY));
+            }
+        }
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** Every loaded policy, decisions and derived ones, by id. */
+    public List<PolicyDefinition> sortedPolicies() {
+        return policies.values().stream().sorted(Comparator.comparing(PolicyDefinition::id)).toList();
+    }
+
+    public PolicyDefinition policy(String id) {
+        return policies.get(id);
+    }
+
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    /**
+     * Evaluates people at an as-of date, in one session. Every decision policy is evaluated (policies read
+     * each other's outcomes); {@code answer} chooses which decisions are reported.
+     *
+     * @param explain false for bulk runs: no trace and no derived-fact explanations (criteria and their
+     *                reasons are still reported)
+     */
+    public List<Evaluation> evaluate(List<PersonFacts> people, LocalDate asOf, Predicate<String> answer,
+                                     boolean explain) {
+        Set<String> ids = new HashSet<>();
+        for (PersonFacts person : people) {
+            if (!ids.add(person.personId())) {
+                throw new IllegalArgumentException("Person id " + person.personId() + " appears twice");
+            }
+        }
+        KieSession session = kieBase.newKieSession();
+        Explainer explainer = explain ? new Explainer() : null;
+        try {
+            session.setGlobal("params", parameters);
+            if (explainer != null) {
+                session.addEventListener((org.kie.api.event.rule.AgendaEventListener) explainer);
+                session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) explainer);
+            }
+            session.insert(new AsOf(asOf));
+            rulesetFacts.forEach(session::insert);
+            for (PersonFacts person : people) {
+                person.all().forEach(session::insert);
+            }
+            int limit = MAX_FIRINGS_PER_PERSON * Math.max(1, people.size());
+            int fired = session.fireAllRules(limit);
+            if (fired >= limit) {
+                throw new IllegalStateException("Rules fired " + fired + " times without settling: a rule loops");
+            }
+            if (System.getenv("DEBUG_RULES") != null) { session.getObjects().forEach(System.out::println); if (explainer != null) explainer.trace().forEach(System.out::println); }
+            Map<String, PersonResults> byPerson = new LinkedHashMap<>();
+            people.forEach(p -> byPerson.put(p.personId(), new PersonResults()));
+            for (Object o : session.getObjects()) {
+                if (o instanceof PersonFact fact && byPerson.containsKey(fact.personId())) {
+                    byPerson.get(fact.personId()).add(o);
+                }
+            }
+            List<Evaluation> evaluations = new ArrayList<>(people.size());
+            for (PersonFacts person : people) {
+                String id = person.personId();
+                List<TraceStep> trace = explainer == null ? List.of()
+                        : explainer.trace().stream().filter(s -> id.equals(s.personId())).toList();
+                evaluations.add(new Evaluation(id, asOf, version,
+                        byPerson.get(id).decisions(id, answer, explainer), trace));
+            }
+            return evaluations;
+        } finally {
+            session.dispose();
+        }
+    }
+
+    @Override
+    public void close() {
+        container.dispose();
+    }
+
+    /** The facts one person ended the session with, sorted by kind. */
+    private final class PersonResults {
+        final List<CriterionResult> criteria = new ArrayList<>();
+        final Map<String, PolicyOutcome> outcomes = new HashMap<>();
+        final List<PartOutcome> partOutcomes = new ArrayList<>();
+        final List<Benefit> benefits = new ArrayList<>();
+        final List<TalentTier> tiers = new ArrayList<>();
+        final List<DerivedFact> derived = new ArrayList<>();
+
+        void add(Object o) {
+            if (o instanceof CriterionResult r) {
+                criteria.add(r);
+            } else if (o instanceof PolicyOutcome p) {
+                outcomes.put(p.policyId(), p);
+            } else if (o instanceof PartOutcome p) {
+                partOutcomes.add(p);
+            } else if (o instanceof Benefit b) {
+                benefits.add(b);
+            } else if (o instanceof TalentTier t) {
+                tiers.add(t);
+                derived.add(t);
+            } else if (o instanceof DerivedFact d) {
+                derived.add(d);
+            }
+        }
+
+        List<Decision> decisions(String personId, Predicate<String> answer, Explainer explainer) {
+            List<Decision> decisions = new ArrayList<>();
+            for (PolicyDefinition policy : sortedPolicies()) {
+                if (policy.kind() != PolicyDefinition.Kind.DECISION || !answer.test(policy.id())) {
+                    continue;
+                }
+                PolicyOutcome outcome = outcomes.get(policy.id());
+                List<CriterionResult> results = criteria.stream()
+                        .filter(r -> r.policyId().equals(policy.id())).toList();
+                if (outcome == null) {
+                    throw new IllegalStateException(incomplete(personId, policy, results));
+                }
+                List<CriterionResult> ordered = new ArrayList<>();
+                List<Decision.PartView> parts = new ArrayList<>();
+                for (PartDefinition part : policy.parts()) {
+                    for (CriterionDefinition c : part.criteria()) {
+                        results.stream().filter(r -> r.part().equals(part.id()) && r.criterion().equals(c.id()))
+                                .forEach(ordered::add);
+                    }
+                    partOutcomes.stream()
+                            .filter(p -> p.policyId().equals(policy.id()) && p.part().equals(part.id()))
+                            .findFirst()
+                            .ifPresent(p -> parts.add(new Decision.PartView(part.id(), part.title(), p.outcome())));
+                }
+                if (ordered.size() != results.size()) {
+                    throw new IllegalStateException(incomplete(personId, policy, results));
+                }
+                List<Benefit> paid = benefits.stream().filter(b -> b.policyId().equals(policy.id())).toList();
+                List<DerivedFactView> views = explainer == null ? List.of() : restsOn(policy.id(), results, explainer);
+                String tier = certifiedTier(policy.id(), views);
+                decisions.add(new Decision(policy.id(), policy.title(), outcome.outcome(), tier, List.copyOf(parts),
+                        paid, List.copyOf(ordered), outcome.missingFacts(), views));
+            }
+            return decisions;
+        }
+
+        private String certifiedTier(String policyId, List<DerivedFactView> views) {
+            for (TalentTier tier : tiers) {
+                if (tier.certifiedBy().equals(policyId) && tier.isCertified()) {
+                    return tier.tier();
+                }
+            }
+            return views.stream().filter(v -> v.type().equals(TalentTier.class.getSimpleName()))
+                    .map(v -> (String) v.values().get("tier")).findFirst().orElse(null);
+        }
+
+        /** The derived facts and decisions the criteria rest on, followed back to their own bases. */
+        private List<DerivedFactView> restsOn(String policyId, List<CriterionResult> results, Explainer explainer) {
+            Map<Object, Boolean> seen = new IdentityHashMap<>();
+            List<Object> pending = new ArrayList<>();
+            for (CriterionResult r : results) {
+                Explainer.Origin origin = explainer.originOf(r);
+                if (origin != null) {
+                    pending.addAll(origin.basis());
+                }
+            }
+            for (DerivedFact d : derived) {
+                Explainer.Origin origin = explainer.originOf(d);
+                if (origin != null && origin.rule().policyId().equals(policyId)) {
+                    pending.add(d);
+                }
+            }
+            List<DerivedFactView> views = new ArrayList<>();
+            while (!pending.isEmpty()) {
+                Object fact = pending.remove(0);
+                if (seen.put(fact, Boolean.TRUE) != null) {
+                    continue;
+                }
+                Explainer.Origin origin = explainer.originOf(fact);
+                if (origin == null) {
+                    continue;
+                }
+                pending.addAll(origin.basis());
+                views.add(new DerivedFactView(fact.getClass().getSimpleName(), values(fact), origin.message(),
+                        origin.rule().policyId(), origin.rule().name(), origin.rule().source()));
+            }
+            return views;
+        }
+
+        private Map<String, Object> values(Object fact) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            Templates.accessors(fact.getClass()).forEach((name, accessor) -> {
+                if (!name.equals("personId")) {
+                    Object v = Templates.property(fact, name);
+                    if (v != null && !(v instanceof Collection<?> c && c.isEmpty())) {
+                        values.put(name, v instanceof Enum<?> e ? e.name() : v);
+                    }
+                }
+            });
+            return values;
+        }
+
+        private String incomplete(String personId, PolicyDefinition policy, List<CriterionResult> results) {
+            List<String> problems = new ArrayList<>();
+            for (PartDefinition part : policy.parts()) {
+                for (CriterionDefinition c : part.criteria()) {
+                    long n = results.stream()
+                            .filter(r -> r.part().equals(part.id()) && r.criterion().equals(c.id())).count();
+                    if (n != 1) {
+                        problems.add(part.id() + "/" + c.id() + " judged " + n + " times");
+                    }
+                }
+            }
+            return "Policy " + policy.id() + " could not decide for person " + personId
+                    + ": every criterion must be judged exactly once, but " + String.join("; ", problems);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package cn.talentpolicy.engine;
+
+import cn.talentpolicy.decisions.CriterionResult;
+import cn.talentpolicy.decisions.Status;
+import cn.talentpolicy.facts.HasMissingFacts;
+import cn.talentpolicy.facts.PersonFact;
+import org.drools.core.rule.consequence.KnowledgeHelper;
+import org.kie.api.runtime.rule.Match;
+import org.kie.api.runtime.rule.RuleContext;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a criterion rule's consequence calls: {@code Verdicts.criterion(drools);}. Everything the result says
+ * comes from the rule's metadata (criterion, status, reason code, source, message templates filled from the
+ * rule's bound variables); the person is the one every matched fact belongs to.
+ */
+public final class Verdicts {
+
+    private Verdicts() {
+    }
+
+    public static void criterion(RuleContext drools) {
+        RuleMetadata meta = RuleMetadata.of(drools.getRule());
+        Match match = drools.getMatch();
+        String personId = personOf(match);
+        Status status = Status.valueOf(meta.status());
+        List<String> missing = List.of();
+        if (status == Status.UNKNOWN) {
+            Set<String> facts = new LinkedHashSet<>(meta.missingFacts());
+            for (Object o : match.getObjects()) {
+                if (o instanceof HasMissingFacts undecided) {
+                    facts.addAll(undecided.missingFacts());
+                }
+            }
+            missing = List.copyOf(facts);
+        }
+        ((KnowledgeHelper) drools).insert(new CriterionResult(personId, meta.policyId(), meta.part(), meta.criterion(), status,
+                meta.reasonCode(), Templates.render(meta.message(), declarations(match)), meta.source(), missing,
+                meta.name()));
+    }
+
+    static java.util.function.Function<String, Object> declarations(Match match) {
+        List<String> ids = match.getDeclarationIds();
+        return name -> ids.contains(name) ? match.getDeclarationValue(name) : null;
+    }
+
+    /** The one person every matched person fact belongs to; a rule that mixes two people is a join bug. */
+    static String personOf(Match match) {
+        String found = null;
+        for (Object o : match.getObjects()) {
+            String id = personIdOf(o);
+            if (id == null) {
+                continue;
+            }
+            if (found == null) {
+                found = id;
+            } else if (!found.equals(id)) {
+                throw new IllegalStateException("Rule '" + match.getRule().getName()
+                        + "' matched facts of two people (" + found + ", " + id + "): join every pattern on personId");
+            }
+        }
+        if (found == null) {
+            throw new IllegalStateException("Rule '" + match.getRule().getName() + "' matched no person's fact");
+        }
+        return found;
+    }
+
+    static String personIdOf(Object fact) {
+        if (fact instanceof PersonFact p) {
+            return p.personId();
+        }
+        Object id = Templates.accessors(fact.getClass()).containsKey("personId")
+                ? Templates.property(fact, "personId") : null;
+        return id == null ? null : id.toString();
+    }
+}

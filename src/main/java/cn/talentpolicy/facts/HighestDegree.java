@@ -1,0 +1,56 @@
+package cn.talentpolicy.facts;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The highest degree that counts (full-time, or CSCSE-certified when overseas); it sets rates and its
+ * graduation date starts the windows.
+ * <p>{@code known} is false when the degrees are not given, or when a degree above the best one that counts
+ * has an unknown full-time or CSCSE flag: the highest degree then cannot be told. {@code level} is null when
+ * known and no degree counts. Two degrees of the same highest level: the later graduation is used
+ * (<i>choice</i>: the reading that favours the person; the catalogue is silent). {@code provenLevel} is the
+ * best level known to count, even when a higher degree is in doubt (it proves a tier that needs "at least").
+ */
+public record HighestDegree(String personId, boolean known, DegreeLevel level, LocalDate graduationDate,
+                            boolean overseas, boolean doubleFirstClass, boolean shortageMajor,
+                            DegreeLevel provenLevel, List<String> missingFacts) implements DerivedFact, HasMissingFacts {
+
+    public static HighestDegree of(Education education) {
+        String id = education.personId();
+        if (education.degrees() == null) {
+            return new HighestDegree(id, false, null, null, false, false, false, null, List.of("degrees"));
+        }
+        Degree best = education.degrees().stream()
+                .filter(d -> Boolean.TRUE.equals(d.counts()) && d.level() != null)
+                .max(Comparator.comparing((Degree d) -> d.level().rank())
+                        .thenComparing(d -> d.graduationDate(), Comparator.nullsFirst(Comparator.naturalOrder())))
+                .orElse(null);
+        int bestRank = best == null ? 0 : best.level().rank();
+        boolean doubtAbove = education.degrees().stream()
+                .anyMatch(d -> d.counts() == null && (d.level() == null || d.level().rank() > bestRank));
+        if (doubtAbove) {
+            return new HighestDegree(id, false, null, null, false, false, false, best == null ? null : best.level(),
+                    List.of("degrees.fullTime", "degrees.cscseCertified"));
+        }
+        if (best == null) {
+            return new HighestDegree(id, true, null, null, false, false, false, null, List.of());
+        }
+        return new HighestDegree(id, true, best.level(), best.graduationDate(), best.overseas(),
+                best.doubleFirstClass(), best.shortageMajor(), best.level(), List.of());
+    }
+
+    public boolean isLevel(DegreeLevel wanted) {
+        return known && level == wanted;
+    }
+
+    public boolean isAtLeast(DegreeLevel wanted) {
+        return known && level != null && level.isAtLeast(wanted);
+    }
+
+    /** True when a degree of at least that level is known to count, even if a higher one is in doubt. */
+    public boolean provenAtLeast(DegreeLevel wanted) {
+        return provenLevel != null && provenLevel.isAtLeast(wanted);
+    }
+}

@@ -1,0 +1,22 @@
+package cn.talentpolicy.facts;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+
+/**
+ * What the subsidy ledger says was already paid under one policy part: months of a monthly subsidy and
+ * one-off amounts. Derived for every person and policy part, zero when the ledger has nothing.
+ */
+public record LedgerTotal(String personId, String policyId, String part, int months, BigDecimal amount)
+        implements DerivedFact {
+
+    public static LedgerTotal of(String personId, String policyId, String part, Collection<LedgerEntry> entries) {
+        int months = entries.stream().mapToInt(LedgerEntry::monthsPaid).sum();
+        BigDecimal amount = entries.stream().map(LedgerEntry::amountPaid).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new LedgerTotal(personId, policyId, part, months, amount);
+    }
+
+    public boolean nothingPaid() {
+        return months == 0 && amount.signum() == 0;
+    }
+}

@@ -1,0 +1,3 @@
+package cn.talentpolicy.facts;
+
+public enum Nationality { MAINLAND, HONG_KONG, MACAO, TAIWAN, FOREIGN }

@@ -1,0 +1,24 @@
+package cn.talentpolicy.facts;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Title, skill level and honours. These can only raise a tier, so an omitted one means none
+ * (catalogue conventions): {@code title} and {@code skillLevel} may be null, {@code honours} is never null.
+ */
+public record Qualifications(String personId, ProfessionalTitle title, SkillLevel skillLevel, Set<Honour> honours)
+        implements PersonFact {
+
+    public Qualifications {
+        honours = honours == null ? Set.of() : Set.copyOf(honours);
+    }
+
+    public boolean hasHonour(Honour honour) {
+        return honours.contains(honour);
+    }
+
+    public boolean hasAnyHonour(List<Honour> wanted) {
+        return wanted.stream().anyMatch(honours::contains);
+    }
+}
