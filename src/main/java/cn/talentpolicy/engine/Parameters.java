@@ -70,6 +70,31 @@ public final class Parameters {
         return value == null ? null : ((BigDecimal) value).intValueExact();
     }
 
+    /**
+     * A threshold (a window in years, a maximum of months, an age limit) for judging a criterion on the date.
+     * Before the parameter's first effective date the first value is used, so that every criterion of a policy
+     * that is not yet in force can still be judged and explained; the policy itself is then ineligible through
+     * its in-force criterion, and amounts (read with {@link #amount}) are never paid.
+     */
+    public Integer threshold(String key, LocalDate date) {
+        Object value = valueOrFirst(key, date);
+        return ((BigDecimal) value).intValueExact();
+    }
+
+    /** A threshold from a table parameter (values keyed by band), read as {@link #threshold(String, LocalDate)}. */
+    public Integer threshold(String key, LocalDate date, String band) {
+        Object value = valueOrFirst(key, date);
+        if (!(value instanceof Map<?, ?> table) || !table.containsKey(band)) {
+            throw new IllegalArgumentException("Parameter " + key + " has no value for " + band + " on " + date);
+        }
+        return ((BigDecimal) table.get(band)).intValueExact();
+    }
+
+    private Object valueOrFirst(String key, LocalDate date) {
+        Object value = valueAt(key, date);
+        return value != null ? value : definitions.get(key).values().firstEntry().getValue();
+    }
+
     /** A date in force on the date, or null before the first value. */
     public LocalDate date(String key, LocalDate date) {
         Object value = valueAt(key, date);

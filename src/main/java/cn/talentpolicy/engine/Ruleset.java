@@ -29,6 +29,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -118,7 +119,6 @@ public final class Ruleset implements AutoCloseable {
             if (fired >= limit) {
                 throw new IllegalStateException("Rules fired " + fired + " times without settling: a rule loops");
             }
-            if (System.getenv("DEBUG_RULES") != null) { session.getObjects().forEach(System.out::println); if (explainer != null) explainer.trace().forEach(System.out::println); }
             Map<String, PersonResults> byPerson = new LinkedHashMap<>();
             people.forEach(p -> byPerson.put(p.personId(), new PersonResults()));
             for (Object o : session.getObjects()) {
@@ -214,7 +214,7 @@ public final class Ruleset implements AutoCloseable {
                 }
             }
             return views.stream().filter(v -> v.type().equals(TalentTier.class.getSimpleName()))
-                    .map(v -> (String) v.values().get("tier")).findFirst().orElse(null);
+                    .map(v -> (String) v.values().get("tier")).filter(Objects::nonNull).findFirst().orElse(null);
         }
 
         /** The derived facts and decisions the criteria rest on, followed back to their own bases. */

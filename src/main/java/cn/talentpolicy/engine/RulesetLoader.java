@@ -54,7 +54,7 @@ public final class RulesetLoader {
     private static final Pattern POLICY_ID = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern RULE_DECL = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
     private static final Pattern PARAM_USE =
-            Pattern.compile("params\\s*\\.\\s*(amount|integer|date|valueAt|inForce|inForceFrom)\\s*\\(\\s*\"([^\"]+)\"");
+            Pattern.compile("params\\s*\\.\\s*(amount|integer|threshold|date|valueAt|inForce|inForceFrom)\\s*\\(\\s*\"([^\"]+)\"");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private RulesetLoader() {
@@ -94,7 +94,6 @@ public final class RulesetLoader {
                     text.getBytes(StandardCharsets.UTF_8)));
             // DRL (mvel) mode: its errors point into the policy writer's file, not into generated code
             KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
-            if (System.getenv("DEBUG_RULES") != null) builder.getResults().getMessages().forEach(System.out::println);
             for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
                 if (m.getText() != null && m.getText().contains("Parser returned a null Package")) {
                     continue;

@@ -1,0 +1,41 @@
+package cn.talentpolicy.api;
+
+import cn.talentpolicy.decisions.BenefitKind;
+import cn.talentpolicy.decisions.Outcome;
+import cn.talentpolicy.decisions.Status;
+import cn.talentpolicy.decisions.Text;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The answer to an evaluation: every decision, reproducible from the person's facts, ruleset and as-of date. */
+public record EvaluationResponse(String personId, LocalDate asOf, String rulesetVersion, List<DecisionDto> decisions,
+                                 List<TraceStepDto> trace) {
+
+    public record DecisionDto(String policyId, Text title, Outcome outcome, String certifiedTier, List<PartDto> parts,
+                              List<BenefitDto> benefits, List<CriterionDto> criteria, List<String> missingFacts,
+                              List<DerivedFactDto> derivedFacts) {
+    }
+
+    public record PartDto(String part, Text title, Outcome outcome) {
+    }
+
+    /** Amounts are in CNY. */
+    public record BenefitDto(String part, BenefitKind kind, BigDecimal amount, Integer months, Integer years,
+                             BigDecimal total, String currency) {
+    }
+
+    public record CriterionDto(String criterion, String part, Status status, String reasonCode, Text message,
+                               String source, List<String> missingFacts) {
+    }
+
+    public record DerivedFactDto(String type, Map<String, Object> values, Text message, String policyId, String rule,
+                                 String source) {
+    }
+
+    public record TraceStepDto(int step, String rule, String policyId, String criterion, String status,
+                               String reasonCode, String source) {
+    }
+}

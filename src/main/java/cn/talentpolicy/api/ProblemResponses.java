@@ -1,0 +1,204 @@
+package cn.talentpolicy.api;
+
+import cn.talentpolicy.evaluation.FieldProblem;
+import cn.talentpolicy.evaluation.InvalidRequestException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every error is an RFC 9457 problem response ({@code application/problem+json}) whose {@code errors} list
+ * names each offending field by its JSON path, so a form can show the message next to the field.
+ */
+@RestControllerAdvice
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    static final URI INVALID_REQUEST = URI.create("/problems/invalid-request");
+    static final URI MALFORMED_JSON = URI.create("/problems/malformed-json");
+    static final URI UNKNOWN_POLICY = URI.create("/problems/unknown-policy");
+    static final URI INTERNAL = URI.create("/problems/internal-error");
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    /** Builds a 400 "invalid request" problem naming each field. */
+    static ProblemDetail invalid(List<FieldProblem> problems) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                problems.size() == 1 ? problems.get(0).field() + ": " + problems.get(0).message()
+                        : problems.size() + " fields are invalid");
+        problem.setType(INVALID_REQUEST);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", problems.stream()
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalidRequest(InvalidRequestException e) {
+        return invalid(e.problems());
+    }
+
+    @ExceptionHandler(UnknownPolicyException.class)
+    ProblemDetail unknownPolicy(UnknownPolicyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()
+                + " (GET /api/v1/policies lists them)");
+        problem.setType(UNKNOWN_POLICY);
+        problem.setTitle("Unknown policy");
+        problem.setProperty("errors", List.of(Map.of("field", "policyId", "message", e.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == LocalDate.class ? "a date in YYYY-MM-DD form"
+                : "a " + (e.getRequiredType() == null ? "valid value" : e.getRequiredType().getSimpleName());
+        return invalid(List.of(new FieldProblem(e.getName(), "'" + e.getValue() + "' is not " + expected)));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The evaluation failed inside the service; nothing was changed. The error is logged.");
+        problem.setType(INTERNAL);
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+                .map(ProblemResponses::fieldProblem).distinct().toList();
+        return ResponseEntity.badRequest().body(invalid(problems));
+    }
+
+    private static FieldProblem fieldProblem(FieldError error) {
+        String message = error.getDefaultMessage();
+        if (error.getRejectedValue() != null && !(error.getRejectedValue() instanceof Iterable<?>)) {
+            message = message + " (was '" + error.getRejectedValue() + "')";
+        }
+        return new FieldProblem(error.getField(), message);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof JsonParseException parse) {
+            return ResponseEntity.badRequest().body(malformed("The body is not valid JSON: "
+                    + parse.getOriginalMessage() + location(parse)));
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(path(mapping),
+                    mappingMessage(mapping)))));
+        }
+        if (cause instanceof MismatchedInputException mismatch && mismatch.getMessage() != null
+                && mismatch.getMessage().startsWith("No content")) {
+            return ResponseEntity.badRequest().body(malformed("The body is empty: send a JSON object"));
+        }
+        if (cause instanceof JsonProcessingException json) {
+            return ResponseEntity.badRequest().body(malformed("The body is not valid JSON: "
+                    + json.getOriginalMessage() + location(json)));
+        }
+        return ResponseEntity.badRequest().body(malformed("A JSON body is required"));
+    }
+
+    private static ProblemDetail malformed(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setType(MALFORMED_JSON);
+        problem.setTitle("Malformed JSON");
+        return problem;
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
+    }
+
+    static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String mappingMessage(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "unknown field: check its spelling against the API contract";
+        }
+        if (e instanceof InvalidFormatException format) {
+            Class<?> target = format.getTargetType();
+            if (target != null && target.isEnum()) {
+                return "'" + format.getValue() + "' is not one of " + Arrays.stream(target.getEnumConstants())
+                        .map(Object::toString).collect(Collectors.joining(", "));
+            }
+            if (target == LocalDate.class) {
+                return "'" + format.getValue() + "' is not a real date in YYYY-MM-DD form";
+            }
+            return "'" + format.getValue() + "' is not a valid " + (target == null ? "value" : target.getSimpleName());
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> target = mismatch.getTargetType();
+            if (target == LocalDate.class) {
+                return "must be a date in YYYY-MM-DD form";
+            }
+            return "must be " + describe(target);
+        }
+        return e.getOriginalMessage();
+    }
+
+    private static String describe(Class<?> type) {
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        return "an object";
+    }
+}
