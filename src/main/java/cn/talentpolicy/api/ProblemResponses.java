@@ -29,7 +29,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -53,9 +52,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                         : problems.size() + " fields are invalid");
         problem.setType(INVALID_REQUEST);
         problem.setTitle("Invalid request");
-        problem.setProperty("errors", problems.stream()
-                .sorted(Comparator.comparing(FieldProblem::field))
-                .map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+        problem.setProperty("errors", problems.stream().sorted(Comparator.comparing(FieldProblem::field)).toList());
         return problem;
     }
 
@@ -70,7 +67,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 + " (GET /api/v1/policies lists them)");
         problem.setType(UNKNOWN_POLICY);
         problem.setTitle("Unknown policy");
-        problem.setProperty("errors", List.of(Map.of("field", "policyId", "message", e.getMessage())));
+        problem.setProperty("errors", List.of(new FieldProblem("policyId", e.getMessage())));
         return problem;
     }
 
@@ -111,6 +108,18 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JsonParseException parse) { // broken or truncated JSON, wherever it was found
+                return ResponseEntity.badRequest().body(malformed("The body is not valid JSON: "
+                        + parse.getOriginalMessage() + location(parse)));
+            }
+        }
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException) {
+                cause = t; // the outermost Jackson error carries the field path
+                break;
+            }
+        }
         if (cause instanceof JsonParseException parse) {
             return ResponseEntity.badRequest().body(malformed("The body is not valid JSON: "
                     + parse.getOriginalMessage() + location(parse)));

@@ -55,12 +55,7 @@ final class Explainer extends DefaultAgendaEventListener implements RuleRuntimeE
         }
         Object fact = event.getObject();
         RuleMetadata meta = RuleMetadata.of(current.getRule());
-        List<Object> basis = new ArrayList<>();
-        for (Object o : current.getObjects()) {
-            if (o instanceof DerivedFact || o instanceof PolicyOutcome) {
-                basis.add(o);
-            }
-        }
+        List<Object> basis = Verdicts.basis(current);
         Function<String, Object> declarations = Verdicts.declarations(current);
         Text message = fact instanceof DerivedFact || fact instanceof PolicyOutcome
                 ? Templates.render(meta.message(), name -> "fact".equals(name) ? fact : declarations.apply(name))

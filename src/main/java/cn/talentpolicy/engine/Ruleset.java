@@ -198,23 +198,29 @@ public final class Ruleset implements AutoCloseable {
                 if (ordered.size() != results.size()) {
                     throw new IllegalStateException(incomplete(personId, policy, results));
                 }
-                List<Benefit> paid = benefits.stream().filter(b -> b.policyId().equals(policy.id())).toList();
+                List<String> partOrder = policy.parts().stream().map(PartDefinition::id).toList();
+                List<Benefit> paid = benefits.stream().filter(b -> b.policyId().equals(policy.id()))
+                        .sorted(Comparator.comparing((Benefit b) -> partOrder.indexOf(b.part()))
+                                .thenComparing(b -> b.kind().name()))
+                        .toList();
                 List<DerivedFactView> views = explainer == null ? List.of() : restsOn(policy.id(), results, explainer);
-                String tier = certifiedTier(policy.id(), views);
+                String tier = certifiedTier(policy.id(), results);
                 decisions.add(new Decision(policy.id(), policy.title(), outcome.outcome(), tier, List.copyOf(parts),
                         paid, List.copyOf(ordered), outcome.missingFacts(), views));
             }
             return decisions;
         }
 
-        private String certifiedTier(String policyId, List<DerivedFactView> views) {
+        /** The tier this policy certified, or else the certified tier its criteria rest on. */
+        private String certifiedTier(String policyId, List<CriterionResult> results) {
             for (TalentTier tier : tiers) {
                 if (tier.certifiedBy().equals(policyId) && tier.isCertified()) {
                     return tier.tier();
                 }
             }
-            return views.stream().filter(v -> v.type().equals(TalentTier.class.getSimpleName()))
-                    .map(v -> (String) v.values().get("tier")).filter(Objects::nonNull).findFirst().orElse(null);
+            return results.stream().flatMap(r -> r.basis().stream())
+                    .filter(b -> b instanceof TalentTier t && t.isCertified())
+                    .map(b -> ((TalentTier) b).tier()).findFirst().orElse(null);
         }
 
         /** The derived facts and decisions the criteria rest on, followed back to their own bases. */
@@ -222,12 +228,9 @@ public final class Ruleset implements AutoCloseable {
             Map<Object, Boolean> seen = new IdentityHashMap<>();
             List<Object> pending = new ArrayList<>();
             for (CriterionResult r : results) {
-                Explainer.Origin origin = explainer.originOf(r);
-                if (origin != null) {
-                    pending.addAll(origin.basis());
-                }
+                pending.addAll(r.basis());
             }
-            for (DerivedFact d : derived) {
+            for (DerivedFact d : derived) { // facts the policy's own rules derived (a certified tier)
                 Explainer.Origin origin = explainer.originOf(d);
                 if (origin != null && origin.rule().policyId().equals(policyId)) {
                     pending.add(d);
@@ -247,6 +250,9 @@ public final class Ruleset implements AutoCloseable {
                 views.add(new DerivedFactView(fact.getClass().getSimpleName(), values(fact), origin.message(),
                         origin.rule().policyId(), origin.rule().name(), origin.rule().source()));
             }
+            // the session's object store has no stable order: sort so that the same input gives the same answer
+            views.sort(Comparator.comparing(DerivedFactView::policyId).thenComparing(DerivedFactView::type)
+                    .thenComparing(v -> v.values().toString()));
             return views;
         }
 

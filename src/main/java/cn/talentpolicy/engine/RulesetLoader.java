@@ -98,7 +98,7 @@ public final class RulesetLoader {
                 if (m.getText() != null && m.getText().contains("Parser returned a null Package")) {
                     continue;
                 }
-                String path = m.getPath() == null ? "" : m.getPath().replaceFirst("^src/main/resources/rules/", "");
+                String path = m.getPath() == null ? "" : m.getPath().replaceFirst("^(src/main/resources/)?rules/", "");
                 problems.add(new RulesetProblem(path, m.getLine(), m.getColumn(), m.getText().trim()));
             }
             failIfProblems();

@@ -1,7 +1,9 @@
 package cn.talentpolicy.engine;
 
 import cn.talentpolicy.decisions.CriterionResult;
+import cn.talentpolicy.decisions.PolicyOutcome;
 import cn.talentpolicy.decisions.Status;
+import cn.talentpolicy.facts.DerivedFact;
 import cn.talentpolicy.facts.HasMissingFacts;
 import cn.talentpolicy.facts.PersonFact;
 import org.drools.core.rule.consequence.KnowledgeHelper;
@@ -37,9 +39,20 @@ public final class Verdicts {
             }
             missing = List.copyOf(facts);
         }
-        ((KnowledgeHelper) drools).insert(new CriterionResult(personId, meta.policyId(), meta.part(), meta.criterion(), status,
-                meta.reasonCode(), Templates.render(meta.message(), declarations(match)), meta.source(), missing,
-                meta.name()));
+        ((KnowledgeHelper) drools).insert(new CriterionResult(personId, meta.policyId(), meta.part(),
+                meta.criterion(), status, meta.reasonCode(), Templates.render(meta.message(), declarations(match)),
+                meta.source(), missing, meta.name(), basis(match)));
+    }
+
+    /** The derived facts and other policies' outcomes a rule's match rests on. */
+    static List<Object> basis(Match match) {
+        List<Object> basis = new java.util.ArrayList<>();
+        for (Object o : match.getObjects()) {
+            if (o instanceof DerivedFact || o instanceof PolicyOutcome) {
+                basis.add(o);
+            }
+        }
+        return basis;
     }
 
     static java.util.function.Function<String, Object> declarations(Match match) {

@@ -1,0 +1,62 @@
+package cn.talentpolicy.facts;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HighestDegreeTests {
+
+    static Degree degree(DegreeLevel level, Boolean fullTime, int year) {
+        return new Degree(level, fullTime, LocalDate.of(year, 6, 30), false, null, false, false);
+    }
+
+    @Test
+    void omittedDegreesAreUnknown() {
+        HighestDegree highest = HighestDegree.of(new Education("p", null));
+        assertThat(highest.known()).isFalse();
+        assertThat(highest.missingFacts()).containsExactly("degrees");
+    }
+
+    @Test
+    void anEmptyListIsKnownToHoldNoDegree() {
+        HighestDegree highest = HighestDegree.of(new Education("p", List.of()));
+        assertThat(highest.known()).isTrue();
+        assertThat(highest.level()).isNull();
+    }
+
+    @Test
+    void aPartTimeDegreeDoesNotCount() {
+        HighestDegree highest = HighestDegree.of(new Education("p", List.of(
+                degree(DegreeLevel.DOCTORATE, false, 2024), degree(DegreeLevel.MASTER, true, 2018))));
+        assertThat(highest.level()).isEqualTo(DegreeLevel.MASTER);
+        assertThat(highest.graduationDate()).isEqualTo(LocalDate.of(2018, 6, 30));
+    }
+
+    @Test
+    void anOverseasDegreeCountsOnlyWithCscseCertification() {
+        Degree certified = new Degree(DegreeLevel.MASTER, null, LocalDate.of(2022, 7, 1), true, true, false, false);
+        Degree uncertified = new Degree(DegreeLevel.MASTER, true, LocalDate.of(2022, 7, 1), true, false, false, false);
+        assertThat(HighestDegree.of(new Education("p", List.of(certified))).level()).isEqualTo(DegreeLevel.MASTER);
+        assertThat(HighestDegree.of(new Education("p", List.of(uncertified))).level()).isNull();
+    }
+
+    @Test
+    void aHigherDegreeInDoubtLeavesTheHighestUnknownButProvesTheLowerOne() {
+        HighestDegree highest = HighestDegree.of(new Education("p", List.of(
+                degree(DegreeLevel.DOCTORATE, null, 2024), degree(DegreeLevel.MASTER, true, 2019))));
+        assertThat(highest.known()).isFalse();
+        assertThat(highest.provenAtLeast(DegreeLevel.MASTER)).isTrue();
+        assertThat(highest.missingFacts()).contains("degrees.fullTime");
+    }
+
+    @Test
+    void aLowerDegreeInDoubtDoesNotMatter() {
+        HighestDegree highest = HighestDegree.of(new Education("p", List.of(
+                degree(DegreeLevel.BACHELOR, null, 2016), degree(DegreeLevel.MASTER, true, 2019))));
+        assertThat(highest.known()).isTrue();
+        assertThat(highest.level()).isEqualTo(DegreeLevel.MASTER);
+    }
+}
