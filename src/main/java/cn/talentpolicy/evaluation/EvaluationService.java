@@ -46,11 +46,34 @@ public class EvaluationService {
                 && person.postdoc().exitDate().isBefore(person.postdoc().entryDate())) {
             problems.add(new FieldProblem("person.postdoc.exitDate", "left the station before entering it"));
         }
+        checkLedger(ruleset, person, problems);
         Predicate<String> answer = policyFilter(ruleset, policies, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
         return ruleset.evaluate(List.of(person), date, answer, explain).get(0);
+    }
+
+    /**
+     * A ledger entry for a loaded policy with several parts must say which part it paid, and a part it names
+     * must exist. Entries for policies not loaded (older schemes, settling-in allowances) are kept as given.
+     */
+    private static void checkLedger(Ruleset ruleset, PersonFacts person, List<FieldProblem> problems) {
+        for (int i = 0; i < person.ledger().size(); i++) {
+            var entry = person.ledger().get(i);
+            PolicyDefinition policy = ruleset.policy(entry.policyId());
+            if (policy == null || policy.kind() != PolicyDefinition.Kind.DECISION) {
+                continue;
+            }
+            List<String> parts = policy.parts().stream().map(PolicyDefinition.PartDefinition::id).toList();
+            if (entry.part() == null && parts.size() > 1) {
+                problems.add(new FieldProblem("person.ledger[" + i + "].part", entry.policyId()
+                        + " has parts " + String.join(", ", parts) + ": say which one was paid"));
+            } else if (entry.part() != null && !parts.contains(entry.part())) {
+                problems.add(new FieldProblem("person.ledger[" + i + "].part", entry.policyId()
+                        + " has no part '" + entry.part() + "' (its parts: " + String.join(", ", parts) + ")"));
+            }
+        }
     }
 
     private static Predicate<String> policyFilter(Ruleset ruleset, List<String> policies, List<FieldProblem> problems) {
