@@ -56,9 +56,18 @@ class ArchitectureTests {
     }
 
     @Test
-    void useCasesDoNotReachUpIntoTheApi() {
-        noClasses().that().resideInAnyPackage("cn.talentpolicy.evaluation..", "cn.talentpolicy.policies..")
-                .should().dependOnClassesThat().resideInAPackage("cn.talentpolicy.api..")
+    void useCasesDoNotReachUpIntoTheApiOrTheCommandLine() {
+        noClasses().that().resideInAnyPackage("cn.talentpolicy.evaluation..", "cn.talentpolicy.policies..",
+                        "cn.talentpolicy.rulesets..", "cn.talentpolicy.input..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.talentpolicy.api..", "cn.talentpolicy.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void inputsMapToFactsAndKnowNothingElseOfOurs() {
+        noClasses().that().resideInAPackage("cn.talentpolicy.input..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.talentpolicy.decisions..",
+                        "cn.talentpolicy.engine..", "cn.talentpolicy.evaluation..", "cn.talentpolicy.rulesets..")
                 .check(classes);
     }
 

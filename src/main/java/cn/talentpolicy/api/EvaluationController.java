@@ -1,6 +1,7 @@
 package cn.talentpolicy.api;
 
 import cn.talentpolicy.evaluation.EvaluationService;
+import cn.talentpolicy.input.FactsMapper;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,16 +13,18 @@ public class EvaluationController {
 
     private final EvaluationService evaluations;
     private final EvaluationMapper mapper;
+    private final FactsMapper facts;
 
-    public EvaluationController(EvaluationService evaluations, EvaluationMapper mapper) {
+    public EvaluationController(EvaluationService evaluations, EvaluationMapper mapper, FactsMapper facts) {
         this.evaluations = evaluations;
         this.mapper = mapper;
+        this.facts = facts;
     }
 
     @PostMapping(path = "/api/v1/evaluations", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public EvaluationResponse evaluate(@Valid @RequestBody EvaluationRequest request) {
-        return mapper.toResponse(evaluations.evaluate(mapper.toFacts(request.person()), request.asOf(),
+        return mapper.toResponse(evaluations.evaluate(facts.toFacts(request.person()), request.asOf(),
                 request.policies(), request.explain() == null || request.explain()));
     }
 }

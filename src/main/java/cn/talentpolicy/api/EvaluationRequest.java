@@ -1,5 +1,7 @@
 package cn.talentpolicy.api;
 
+import cn.talentpolicy.input.InputPatterns;
+import cn.talentpolicy.input.PersonDto;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -18,6 +20,6 @@ import java.util.List;
 public record EvaluationRequest(
         @NotNull @Valid PersonDto person,
         LocalDate asOf,
-        @Size(max = 50) List<@NotNull @Pattern(regexp = ApiPatterns.POLICY_ID, message = ApiPatterns.POLICY_ID_MESSAGE) String> policies,
+        @Size(max = 50) List<@NotNull @Pattern(regexp = InputPatterns.POLICY_ID, message = InputPatterns.POLICY_ID_MESSAGE) String> policies,
         Boolean explain) {
 }

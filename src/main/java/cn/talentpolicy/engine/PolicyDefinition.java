@@ -3,6 +3,7 @@ package cn.talentpolicy.engine;
 import cn.talentpolicy.decisions.Text;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A loaded policy as its folder describes it: {@code policy.yaml} (title, kind, how criteria combine, parts,
@@ -10,9 +11,10 @@ import java.util.List;
  *
  * @param kind     DECISION answers with a decision; DERIVED only derives facts that other decisions show
  * @param combine  ALL: every criterion must pass; ANY: one passing criterion is enough (tier routes)
+ * @param parametersRead the parameter keys the policy's rules read
  */
 public record PolicyDefinition(String id, Text title, Kind kind, Combine combine, List<PartDefinition> parts,
-                               List<String> sources, String folder) {
+                               List<String> sources, String folder, Set<String> parametersRead) {
 
     public enum Kind { DECISION, DERIVED }
 
@@ -26,8 +28,11 @@ public record PolicyDefinition(String id, Text title, Kind kind, Combine combine
     public record CriterionDefinition(String id, String part, List<ReasonDefinition> reasons) {
     }
 
-    /** One rule's verdict on a criterion: status, reason code, message templates and the clause it cites. */
+    /**
+     * One rule's verdict on a criterion: status, reason code, message templates and the clause it cites, and
+     * where the rule is written (file relative to the rules folder, line).
+     */
     public record ReasonDefinition(String status, String reasonCode, Text message, String source, String rule,
-                                   List<String> missingFacts) {
+                                   List<String> missingFacts, String file, int line) {
     }
 }

@@ -36,6 +36,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -60,6 +61,15 @@ public final class RulesetLoader {
     private RulesetLoader() {
     }
 
+    /**
+     * The version a folder would load as (the content hash of every file in it), without compiling it: cheap
+     * enough to poll for changes.
+     */
+    public static String versionOf(Path rulesDir) {
+        Loading loading = new Loading(rulesDir.toAbsolutePath().normalize());
+        return loading.hashOnly();
+    }
+
     public static Ruleset load(Path rulesDir) {
         Loading loading = new Loading(rulesDir.toAbsolutePath().normalize());
         return loading.run();
@@ -76,6 +86,7 @@ public final class RulesetLoader {
         private final Map<String, ParameterDefinition> parameters = new TreeMap<>();
         private final Map<String, String> drlFiles = new TreeMap<>();
         private final Map<String, RuleSite> ruleSites = new LinkedHashMap<>();
+        private final Map<String, Set<String>> parametersRead = new TreeMap<>();
 
         Loading(Path root) {
             this.root = root;
@@ -109,8 +120,8 @@ public final class RulesetLoader {
             configuration.setOption(ShareBetaNodesOption.NO);
             KieBase kieBase = container.newKieBase(configuration);
             ks.getRepository().removeKieModule(releaseId);
-            Map<String, PolicyDefinition> policies = checkRules(kieBase);
             checkParameterUses();
+            Map<String, PolicyDefinition> policies = checkRules(kieBase);
             if (!problems.isEmpty()) {
                 container.dispose();
                 failIfProblems();
@@ -122,6 +133,21 @@ public final class RulesetLoader {
             if (!problems.isEmpty()) {
                 throw new RulesetException(problems);
             }
+        }
+
+        String hashOnly() {
+            MessageDigest digest = sha256();
+            try (Stream<Path> walk = Files.walk(root)) {
+                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    digest.update(root.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                    digest.update(Files.readAllBytes(file));
+                    digest.update((byte) 0);
+                }
+            } catch (IOException e) {
+                return "unreadable:" + e.getMessage();
+            }
+            return "sha256:" + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
         }
 
         /** Reads every file, and returns the content hash of the whole folder (the ruleset version). */
@@ -363,7 +389,7 @@ public final class RulesetLoader {
                         .computeIfAbsent(rule.part(), k -> new LinkedHashMap<>())
                         .computeIfAbsent(rule.criterion(), k -> new ArrayList<>())
                         .add(new ReasonDefinition(rule.status(), rule.reasonCode(), rule.message(), rule.source(),
-                                rule.name(), rule.missingFacts()));
+                                rule.name(), rule.missingFacts(), site.file(), site.line()));
             }
 
             Map<String, PolicyDefinition> policies = new LinkedHashMap<>();
@@ -387,7 +413,7 @@ public final class RulesetLoader {
                 }
                 policies.put(folder, new PolicyDefinition(folder, new Text(yaml.titleZh, yaml.titleEn), kind,
                         "any".equals(yaml.combine) ? Combine.ANY : Combine.ALL, List.copyOf(parts),
-                        List.copyOf(yaml.sources), folder));
+                        List.copyOf(yaml.sources), folder, Set.copyOf(parametersRead.getOrDefault(folder, Set.of()))));
             });
             return policies;
         }
@@ -397,6 +423,8 @@ public final class RulesetLoader {
                 Matcher m = PARAM_USE.matcher(text);
                 while (m.find()) {
                     String key = m.group(1).startsWith("inForce") ? m.group(2) + ".in_force" : m.group(2);
+                    parametersRead.computeIfAbsent(file.substring(0, file.indexOf('/')), k -> new java.util.TreeSet<>())
+                            .add(key);
                     if (!parameters.containsKey(key)) {
                         problems.add(new RulesetProblem(file, lineOf(text, m.start(2)), 0,
                                 "reads parameter " + key + ", which no parameters/*.yaml file defines"));

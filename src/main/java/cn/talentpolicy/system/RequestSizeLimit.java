@@ -34,9 +34,11 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         this.limit = limit;
     }
 
+    /** Ruleset archives have their own, larger limit (talent.rulesets.max-upload-bytes). */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !request.getRequestURI().startsWith("/api/")
+                || request.getRequestURI().equals("/api/v1/rulesets/validate");
     }
 
     @Override

@@ -1,7 +1,7 @@
 package cn.talentpolicy.bench;
 
-import cn.talentpolicy.api.EvaluationMapperImpl;
-import cn.talentpolicy.api.PersonDto;
+import cn.talentpolicy.input.FactsMapper;
+import cn.talentpolicy.input.PersonDto;
 import cn.talentpolicy.decisions.Evaluation;
 import cn.talentpolicy.engine.Ruleset;
 import cn.talentpolicy.engine.RulesetLoader;
@@ -50,7 +50,7 @@ public class EvaluationBenchmark {
         JsonNode request = new ObjectMapper().findAndRegisterModules()
                 .readTree(Path.of("api-spec/examples/evaluation-jinan-master-living-subsidy.request.json").toFile());
         PersonDto dto = new ObjectMapper().findAndRegisterModules().treeToValue(request.get("person"), PersonDto.class);
-        person = new EvaluationMapperImpl().toFacts(dto);
+        person = FactsMapper.INSTANCE.toFacts(dto);
         asOf = LocalDate.parse(request.get("asOf").asText());
     }
 

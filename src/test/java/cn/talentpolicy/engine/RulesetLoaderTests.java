@@ -1,5 +1,6 @@
 package cn.talentpolicy.engine;
 
+import cn.talentpolicy.TestRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** A broken rules folder is refused whole, with each problem's file, line and a message a policy writer reads. */
 class RulesetLoaderTests {
 
-    static final Path RULES = Path.of("rules");
+    static final Path RULES = TestRules.BUNDLED;
 
     @TempDir
     Path copy;
@@ -113,16 +113,7 @@ class RulesetLoaderTests {
     }
 
     private void copyRules() throws IOException {
-        try (Stream<Path> files = Files.walk(RULES)) {
-            for (Path source : files.toList()) {
-                Path target = copy.resolve(RULES.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
+        TestRules.copyTo(copy);
     }
 
     private static int lineOf(String text, int index) {

@@ -1,4 +1,4 @@
-package cn.talentpolicy.api;
+package cn.talentpolicy.input;
 
 import cn.talentpolicy.facts.DegreeLevel;
 import cn.talentpolicy.facts.EmployerType;
@@ -19,15 +19,16 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A person's facts as the API takes them. A scalar left out is unknown; a list left out is unknown (an empty
+ * A person's facts as the outside world writes them: the body of an evaluation request, a policy case, a
+ * population record. A scalar left out is unknown; a list left out is unknown (an empty
  * list is known to be empty), except honours and the ledger, where left out means none. Event records
  * (housing.purchase, postdoc) left out mean there was no such event.
  */
 public record PersonDto(
-        @NotBlank @Size(max = 64) @Pattern(regexp = ApiPatterns.ID, message = ApiPatterns.ID_MESSAGE) String id,
+        @NotBlank @Size(max = 64) @Pattern(regexp = InputPatterns.ID, message = InputPatterns.ID_MESSAGE) String id,
         LocalDate birthDate,
         Nationality nationality,
-        @Pattern(regexp = ApiPatterns.REGION, message = ApiPatterns.REGION_MESSAGE) String hukouRegion,
+        @Pattern(regexp = InputPatterns.REGION, message = InputPatterns.REGION_MESSAGE) String hukouRegion,
         @Size(max = 10) List<@Valid @NotNull DegreeDto> degrees,
         ProfessionalTitle professionalTitle,
         SkillLevel skillLevel,
@@ -43,38 +44,38 @@ public record PersonDto(
     }
 
     public record EmploymentDto(
-            @Pattern(regexp = ApiPatterns.REGION, message = ApiPatterns.REGION_MESSAGE) String employerRegion,
+            @Pattern(regexp = InputPatterns.REGION, message = InputPatterns.REGION_MESSAGE) String employerRegion,
             EmployerType employerType, Boolean onEstablishment, LocalDate startDate,
             @PositiveOrZero Integer contractYears, SpecialZone specialZone, @Valid EnclaveDto enclave,
             Boolean dualRegistration) {
     }
 
     public record EnclaveDto(
-            @NotNull @Pattern(regexp = ApiPatterns.REGION, message = ApiPatterns.REGION_MESSAGE) String parentEmployerRegion,
+            @NotNull @Pattern(regexp = InputPatterns.REGION, message = InputPatterns.REGION_MESSAGE) String parentEmployerRegion,
             Boolean recognised) {
     }
 
     public record SocialInsuranceDto(
-            @Pattern(regexp = ApiPatterns.REGION, message = ApiPatterns.REGION_MESSAGE) String region) {
+            @Pattern(regexp = InputPatterns.REGION, message = InputPatterns.REGION_MESSAGE) String region) {
     }
 
     public record HousingDto(
-            @Size(max = 20) List<@NotNull @Pattern(regexp = ApiPatterns.REGION, message = ApiPatterns.REGION_MESSAGE) String> homesOwnedRegions,
+            @Size(max = 20) List<@NotNull @Pattern(regexp = InputPatterns.REGION, message = InputPatterns.REGION_MESSAGE) String> homesOwnedRegions,
             Boolean boughtSubsidisedHousing, @Valid HomePurchaseDto purchase) {
     }
 
     public record HomePurchaseDto(
-            @Pattern(regexp = ApiPatterns.REGION, message = ApiPatterns.REGION_MESSAGE) String region,
+            @Pattern(regexp = InputPatterns.REGION, message = InputPatterns.REGION_MESSAGE) String region,
             LocalDate date, @PositiveOrZero BigDecimal price, Boolean firstHomeInCity) {
     }
 
     public record PostdocDto(LocalDate entryDate, LocalDate exitDate,
-                             @Pattern(regexp = ApiPatterns.REGION, message = ApiPatterns.REGION_MESSAGE) String stationRegion) {
+                             @Pattern(regexp = InputPatterns.REGION, message = InputPatterns.REGION_MESSAGE) String stationRegion) {
     }
 
     public record LedgerEntryDto(
-            @NotBlank @Pattern(regexp = ApiPatterns.POLICY_ID, message = ApiPatterns.POLICY_ID_MESSAGE) String policyId,
-            @Pattern(regexp = ApiPatterns.POLICY_ID, message = ApiPatterns.POLICY_ID_MESSAGE) String part,
+            @NotBlank @Pattern(regexp = InputPatterns.POLICY_ID, message = InputPatterns.POLICY_ID_MESSAGE) String policyId,
+            @Pattern(regexp = InputPatterns.POLICY_ID, message = InputPatterns.POLICY_ID_MESSAGE) String part,
             @PositiveOrZero Integer monthsPaid, @PositiveOrZero BigDecimal amountPaid) {
     }
 }
