@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * How one criterion of one policy part came out for one person, with the reason code and the source of the
- * rule that judged it. Rules insert these; decisions collect them. {@code basis} holds the derived facts and
- * other policies' outcomes the judging rule matched (what the criterion rests on).
+ * rule that judged it. Rules insert these; decisions collect them. {@code basis} holds the person's facts the
+ * judging rule matched (input facts, derived facts, other policies' outcomes); in an explained evaluation it
+ * is followed back through the derived facts' own bases, so it reaches every input fact the criterion rests on.
  */
 public record CriterionResult(String personId, String policyId, String part, String criterion, Status status,
                               String reasonCode, Text message, String source, List<String> missingFacts,
@@ -16,5 +17,10 @@ public record CriterionResult(String personId, String policyId, String part, Str
     public CriterionResult {
         missingFacts = missingFacts == null ? List.of() : List.copyOf(missingFacts);
         basis = basis == null ? List.of() : List.copyOf(basis);
+    }
+
+    public CriterionResult withBasis(List<Object> everything) {
+        return new CriterionResult(personId, policyId, part, criterion, status, reasonCode, message, source,
+                missingFacts, rule, everything);
     }
 }

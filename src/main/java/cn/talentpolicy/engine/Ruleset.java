@@ -203,8 +203,12 @@ public final class Ruleset implements AutoCloseable {
                         .sorted(Comparator.comparing((Benefit b) -> partOrder.indexOf(b.part()))
                                 .thenComparing(b -> b.kind().name()))
                         .toList();
-                List<DerivedFactView> views = explainer == null ? List.of() : restsOn(policy.id(), results, explainer);
                 String tier = certifiedTier(policy.id(), results);
+                List<DerivedFactView> views = List.of();
+                if (explainer != null) {
+                    ordered.replaceAll(r -> r.withBasis(closure(r.basis(), explainer)));
+                    views = restsOn(policy.id(), ordered, explainer);
+                }
                 decisions.add(new Decision(policy.id(), policy.title(), outcome.outcome(), tier, List.copyOf(parts),
                         paid, List.copyOf(ordered), outcome.missingFacts(), views));
             }
@@ -223,30 +227,42 @@ public final class Ruleset implements AutoCloseable {
                     .map(b -> ((TalentTier) b).tier()).findFirst().orElse(null);
         }
 
-        /** The derived facts and decisions the criteria rest on, followed back to their own bases. */
+        /** Everything a criterion rests on, followed back through the bases of the derived facts. */
+        private List<Object> closure(List<Object> basis, Explainer explainer) {
+            Map<Object, Boolean> seen = new IdentityHashMap<>();
+            List<Object> pending = new ArrayList<>(basis);
+            List<Object> all = new ArrayList<>();
+            while (!pending.isEmpty()) {
+                Object fact = pending.remove(0);
+                if (seen.put(fact, Boolean.TRUE) == null) {
+                    all.add(fact);
+                    Explainer.Origin origin = explainer.originOf(fact);
+                    if (origin != null) {
+                        pending.addAll(origin.basis());
+                    }
+                }
+            }
+            return all;
+        }
+
+        /** The derived facts and decisions the criteria rest on, and those the policy's own rules derived. */
         private List<DerivedFactView> restsOn(String policyId, List<CriterionResult> results, Explainer explainer) {
             Map<Object, Boolean> seen = new IdentityHashMap<>();
-            List<Object> pending = new ArrayList<>();
-            for (CriterionResult r : results) {
-                pending.addAll(r.basis());
-            }
+            List<Object> facts = new ArrayList<>();
+            results.forEach(r -> facts.addAll(r.basis()));
             for (DerivedFact d : derived) { // facts the policy's own rules derived (a certified tier)
                 Explainer.Origin origin = explainer.originOf(d);
                 if (origin != null && origin.rule().policyId().equals(policyId)) {
-                    pending.add(d);
+                    facts.addAll(closure(List.of(d), explainer));
                 }
             }
             List<DerivedFactView> views = new ArrayList<>();
-            while (!pending.isEmpty()) {
-                Object fact = pending.remove(0);
-                if (seen.put(fact, Boolean.TRUE) != null) {
-                    continue;
-                }
+            for (Object fact : facts) {
                 Explainer.Origin origin = explainer.originOf(fact);
-                if (origin == null) {
+                if (origin == null || !(fact instanceof DerivedFact || fact instanceof PolicyOutcome)
+                        || seen.put(fact, Boolean.TRUE) != null) {
                     continue;
                 }
-                pending.addAll(origin.basis());
                 views.add(new DerivedFactView(fact.getClass().getSimpleName(), values(fact), origin.message(),
                         origin.rule().policyId(), origin.rule().name(), origin.rule().source()));
             }

@@ -1,9 +1,8 @@
 package cn.talentpolicy.engine;
 
 import cn.talentpolicy.decisions.CriterionResult;
-import cn.talentpolicy.decisions.PolicyOutcome;
+import cn.talentpolicy.decisions.PartOutcome;
 import cn.talentpolicy.decisions.Status;
-import cn.talentpolicy.facts.DerivedFact;
 import cn.talentpolicy.facts.HasMissingFacts;
 import cn.talentpolicy.facts.PersonFact;
 import org.drools.core.rule.consequence.KnowledgeHelper;
@@ -44,11 +43,14 @@ public final class Verdicts {
                 meta.source(), missing, meta.name(), basis(match)));
     }
 
-    /** The derived facts and other policies' outcomes a rule's match rests on. */
+    /**
+     * The person's facts a rule's match rests on: input facts, derived facts and other policies' outcomes
+     * (not the ruleset's own facts, and not criterion results or part outcomes, which are bookkeeping).
+     */
     static List<Object> basis(Match match) {
         List<Object> basis = new java.util.ArrayList<>();
         for (Object o : match.getObjects()) {
-            if (o instanceof DerivedFact || o instanceof PolicyOutcome) {
+            if (o instanceof PersonFact && !(o instanceof CriterionResult) && !(o instanceof PartOutcome)) {
                 basis.add(o);
             }
         }
