@@ -129,15 +129,41 @@ public final class Ruleset implements AutoCloseable {
             List<Evaluation> evaluations = new ArrayList<>(people.size());
             for (PersonFacts person : people) {
                 String id = person.personId();
-                List<TraceStep> trace = explainer == null ? List.of()
-                        : explainer.trace().stream().filter(s -> id.equals(s.personId())).toList();
-                evaluations.add(new Evaluation(id, asOf, version,
-                        byPerson.get(id).decisions(id, answer, explainer), trace));
+                List<Decision> decisions = byPerson.get(id).decisions(id, answer, explainer);
+                evaluations.add(new Evaluation(id, asOf, version, decisions,
+                        explainer == null ? List.of() : trace(explainer, id, decisions)));
             }
             return evaluations;
         } finally {
             session.dispose();
         }
+    }
+
+    /**
+     * The rules that fired for the person, in order: those of the decisions reported, of the policies they rest
+     * on, and of the common and derived-fact rules (not those of policies filtered out of the answer).
+     */
+    private List<TraceStep> trace(Explainer explainer, String personId, List<Decision> decisions) {
+        Set<String> relevant = new HashSet<>();
+        for (Decision decision : decisions) {
+            relevant.add(decision.policyId());
+            decision.derivedFacts().forEach(f -> {
+                relevant.add(f.policyId());
+                if (f.values().get("policyId") instanceof String restsOn) {
+                    relevant.add(restsOn);
+                }
+            });
+        }
+        List<TraceStep> steps = new ArrayList<>();
+        for (TraceStep step : explainer.trace()) {
+            PolicyDefinition policy = policies.get(step.policyId());
+            boolean shared = policy == null || policy.kind() != PolicyDefinition.Kind.DECISION;
+            if (personId.equals(step.personId()) && (shared || relevant.contains(step.policyId()))) {
+                steps.add(new TraceStep(steps.size() + 1, step.rule(), step.policyId(), step.criterion(),
+                        step.status(), step.reasonCode(), step.source(), step.personId()));
+            }
+        }
+        return steps;
     }
 
     @Override
