@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     static final URI INVALID_REQUEST = URI.create("/problems/invalid-request");
     static final URI MALFORMED_JSON = URI.create("/problems/malformed-json");
     static final URI UNKNOWN_POLICY = URI.create("/problems/unknown-policy");
+    static final URI UNKNOWN_CERTIFICATION = URI.create("/problems/unknown-certification");
     static final URI INTERNAL = URI.create("/problems/internal-error");
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
@@ -68,6 +70,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setType(UNKNOWN_POLICY);
         problem.setTitle("Unknown policy");
         problem.setProperty("errors", List.of(new FieldProblem("policyId", e.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(UnknownCertificationException.class)
+    ProblemDetail unknownCertification(UnknownCertificationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setType(UNKNOWN_CERTIFICATION);
+        problem.setTitle("Unknown certification");
+        problem.setProperty("errors", List.of(new FieldProblem("certificationId", e.getMessage())));
         return problem;
     }
 
@@ -125,8 +136,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                     + parse.getOriginalMessage() + location(parse)));
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(path(mapping),
-                    mappingMessage(mapping)))));
+            String field = path(mapping) + (mapping instanceof InvalidTypeIdException ? ".source" : "");
+            return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field, mappingMessage(mapping)))));
         }
         if (cause instanceof MismatchedInputException mismatch && mismatch.getMessage() != null
                 && mismatch.getMessage().startsWith("No content")) {
@@ -167,6 +178,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static String mappingMessage(JsonMappingException e) {
+        if (e instanceof InvalidTypeIdException typeId) {
+            return "'" + typeId.getTypeId() + "' is not a known record source (HUKOU, EDUCATION_REGISTRY, CSCSE, "
+                    + "TITLE_REGISTRY, HONOURS_REGISTRY, SOCIAL_INSURANCE, EMPLOYER_REGISTRY, PROPERTY_REGISTRY, "
+                    + "SUBSIDY_LEDGER, POSTDOC_REGISTRY)";
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field: check its spelling against the API contract";
         }

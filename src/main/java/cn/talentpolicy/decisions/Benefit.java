@@ -11,6 +11,20 @@ import java.math.BigDecimal;
 public record Benefit(String personId, String policyId, String part, BenefitKind kind, BigDecimal amount,
                       Integer months, Integer years, BigDecimal total) implements PersonFact {
 
+    /** Amounts are kept in their plain form (1000, 1500.5), whatever scale the arithmetic left them with. */
+    public Benefit {
+        amount = plain(amount);
+        total = plain(total);
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     public static Benefit monthly(String personId, String policyId, String part, BigDecimal perMonth, int months) {
         return new Benefit(personId, policyId, part, BenefitKind.MONTHLY, perMonth, months, null,
                 perMonth.multiply(BigDecimal.valueOf(months)));

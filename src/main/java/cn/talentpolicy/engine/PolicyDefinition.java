@@ -12,9 +12,12 @@ import java.util.Set;
  * @param kind     DECISION answers with a decision; DERIVED only derives facts that other decisions show
  * @param combine  ALL: every criterion must pass; ANY: one passing criterion is enough (tier routes)
  * @param parametersRead the parameter keys the policy's rules read
+ * @param acceptsSelfDeclared the criteria that may pass on a record the person declared (policy.yaml
+ *                            {@code acceptsSelfDeclared}); in passive certification the others need a registry
  */
 public record PolicyDefinition(String id, Text title, Kind kind, Combine combine, List<PartDefinition> parts,
-                               List<String> sources, String folder, Set<String> parametersRead) {
+                               List<String> sources, String folder, Set<String> parametersRead,
+                               Set<String> acceptsSelfDeclared) {
 
     public enum Kind { DECISION, DERIVED }
 

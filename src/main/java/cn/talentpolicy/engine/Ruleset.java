@@ -262,6 +262,10 @@ public final class Ruleset implements AutoCloseable {
                 Object fact = pending.remove(0);
                 if (seen.put(fact, Boolean.TRUE) == null) {
                     all.add(fact);
+                    if (fact instanceof CriterionResult criterion) {
+                        pending.addAll(criterion.basis()); // what that criterion was judged on
+                        continue;
+                    }
                     Explainer.Origin origin = explainer.originOf(fact);
                     if (origin != null) {
                         pending.addAll(origin.basis());

@@ -237,6 +237,9 @@ public final class RulesetLoader {
                 for (JsonNode s : node.path("sources")) {
                     policy.sources.add(s.asText());
                 }
+                for (JsonNode c : node.path("acceptsSelfDeclared")) {
+                    policy.acceptsSelfDeclared.add(c.asText());
+                }
                 if (!folder.equals(policy.id)) {
                     problems.add(new RulesetProblem(rel, 1, 0, "id must be the folder's name, " + folder));
                 }
@@ -413,7 +416,8 @@ public final class RulesetLoader {
                 }
                 policies.put(folder, new PolicyDefinition(folder, new Text(yaml.titleZh, yaml.titleEn), kind,
                         "any".equals(yaml.combine) ? Combine.ANY : Combine.ALL, List.copyOf(parts),
-                        List.copyOf(yaml.sources), folder, Set.copyOf(parametersRead.getOrDefault(folder, Set.of()))));
+                        List.copyOf(yaml.sources), folder, Set.copyOf(parametersRead.getOrDefault(folder, Set.of())),
+                        Set.copyOf(yaml.acceptsSelfDeclared)));
             });
             return policies;
         }
@@ -464,5 +468,6 @@ public final class RulesetLoader {
         String combine;
         final Map<String, Text> parts = new LinkedHashMap<>();
         final List<String> sources = new ArrayList<>();
+        final Set<String> acceptsSelfDeclared = new java.util.TreeSet<>();
     }
 }

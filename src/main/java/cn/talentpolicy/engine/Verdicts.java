@@ -4,6 +4,7 @@ import cn.talentpolicy.decisions.CriterionResult;
 import cn.talentpolicy.decisions.PartOutcome;
 import cn.talentpolicy.decisions.Status;
 import cn.talentpolicy.facts.HasMissingFacts;
+import cn.talentpolicy.facts.Subject;
 import cn.talentpolicy.facts.PersonFact;
 import org.drools.core.rule.consequence.KnowledgeHelper;
 import org.kie.api.runtime.rule.Match;
@@ -44,13 +45,14 @@ public final class Verdicts {
     }
 
     /**
-     * The person's facts a rule's match rests on: input facts, derived facts and other policies' outcomes
-     * (not the ruleset's own facts, and not criterion results or part outcomes, which are bookkeeping).
+     * The person's facts a rule's match rests on: input facts, derived facts, other policies' outcomes and
+     * criterion results (a certified tier rests on its tier's criterion); not the ruleset's own facts, the bare
+     * {@link Subject}, or part outcomes, which are bookkeeping.
      */
     static List<Object> basis(Match match) {
         List<Object> basis = new java.util.ArrayList<>();
         for (Object o : match.getObjects()) {
-            if (o instanceof PersonFact && !(o instanceof CriterionResult) && !(o instanceof PartOutcome)) {
+            if (o instanceof PersonFact && !(o instanceof Subject) && !(o instanceof PartOutcome)) {
                 basis.add(o);
             }
         }

@@ -28,11 +28,14 @@ public record HighestDegree(String personId, boolean known, DegreeLevel level, L
                         .thenComparing(d -> d.graduationDate(), Comparator.nullsFirst(Comparator.naturalOrder())))
                 .orElse(null);
         int bestRank = best == null ? 0 : best.level().rank();
-        boolean doubtAbove = education.degrees().stream()
-                .anyMatch(d -> d.counts() == null && (d.level() == null || d.level().rank() > bestRank));
-        if (doubtAbove) {
+        List<Degree> doubtful = education.degrees().stream()
+                .filter(d -> d.counts() == null && (d.level() == null || d.level().rank() > bestRank)).toList();
+        if (!doubtful.isEmpty()) {
+            // an overseas degree is settled by its CSCSE certification, a domestic one by being full-time
+            List<String> missing = doubtful.stream()
+                    .map(d -> d.overseas() ? "degrees.cscseCertified" : "degrees.fullTime").distinct().sorted().toList();
             return new HighestDegree(id, false, null, null, false, false, false, best == null ? null : best.level(),
-                    List.of("degrees.fullTime", "degrees.cscseCertified"));
+                    missing);
         }
         if (best == null) {
             return new HighestDegree(id, true, null, null, false, false, false, null, List.of());

@@ -28,8 +28,8 @@ public record PersonFacts(Person person, Education education, Qualifications qua
 
     /** The facts to put in a rule session, each carrying this person's id. */
     public List<PersonFact> all() {
-        List<PersonFact> facts = new ArrayList<>(List.of(person, education, qualifications, employment,
-                socialInsurance, housing));
+        List<PersonFact> facts = new ArrayList<>(List.of(new Subject(person.personId()), person, education,
+                qualifications, employment, socialInsurance, housing));
         if (homePurchase != null) {
             facts.add(homePurchase);
         }
