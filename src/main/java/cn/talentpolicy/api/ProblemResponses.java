@@ -65,20 +65,21 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UnknownPolicyException.class)
     ProblemDetail unknownPolicy(UnknownPolicyException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()
-                + " (GET /api/v1/policies lists them)");
-        problem.setType(UNKNOWN_POLICY);
-        problem.setTitle("Unknown policy");
-        problem.setProperty("errors", List.of(new FieldProblem("policyId", e.getMessage())));
-        return problem;
+        return notFound(UNKNOWN_POLICY, "Unknown policy", "policyId",
+                e.getMessage(), " (GET /api/v1/policies lists them)");
     }
 
     @ExceptionHandler(UnknownCertificationException.class)
     ProblemDetail unknownCertification(UnknownCertificationException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setType(UNKNOWN_CERTIFICATION);
-        problem.setTitle("Unknown certification");
-        problem.setProperty("errors", List.of(new FieldProblem("certificationId", e.getMessage())));
+        return notFound(UNKNOWN_CERTIFICATION, "Unknown certification", "certificationId", e.getMessage(), "");
+    }
+
+    /** A 404 naming the path parameter that named nothing. */
+    private static ProblemDetail notFound(URI type, String title, String field, String message, String hint) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, message + hint);
+        problem.setType(type);
+        problem.setTitle(title);
+        problem.setProperty("errors", List.of(new FieldProblem(field, message)));
         return problem;
     }
 
