@@ -29,8 +29,8 @@ import java.util.concurrent.TimeUnit;
  * Hot reload that cannot break the service. A new ruleset (the rules folder changed, or an admin asked) is
  * compiled and its policy cases run before it replaces the live one in one atomic swap; a ruleset with any
  * error is refused with its report and the last good one keeps serving. Requests in flight keep the ruleset
- * they started with (the old one is left to the garbage collector, never closed under them). Every attempt is
- * appended to {@code <data-dir>/rulesets/history.jsonl}.
+ * they started with: the replaced ruleset is closed only {@code talent.rules-retire-seconds} (default 60) later.
+ * Every attempt is appended to {@code <data-dir>/rulesets/history.jsonl}.
  */
 @Service
 public class RulesetReloader {
@@ -53,34 +53,33 @@ public class RulesetReloader {
     private final Path rulesDir;
     private final Path history;
     private final Clock clock;
-    private final ScheduledExecutorService watcher;
+    private final ScheduledExecutorService scheduler;
+    private final int retireSeconds;
     private String lastSeen;
 
     public RulesetReloader(RulesetHolder holder, @Value("${talent.rules-dir:rules}") Path rulesDir,
                            @Value("${talent.data-dir:data}") Path dataDir,
-                           @Value("${talent.rules-watch-seconds:2}") int watchSeconds, Clock clock) {
+                           @Value("${talent.rules-watch-seconds:2}") int watchSeconds,
+                           @Value("${talent.rules-retire-seconds:60}") int retireSeconds, Clock clock) {
         this.holder = holder;
         this.rulesDir = rulesDir;
         this.history = dataDir.resolve("rulesets").resolve("history.jsonl");
         this.clock = clock;
+        this.retireSeconds = retireSeconds;
         this.lastSeen = holder.current().version();
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "rules-watcher");
+            t.setDaemon(true);
+            return t;
+        });
         if (watchSeconds > 0) {
-            watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "rules-watcher");
-                t.setDaemon(true);
-                return t;
-            });
-            watcher.scheduleWithFixedDelay(this::reloadIfChanged, watchSeconds, watchSeconds, TimeUnit.SECONDS);
-        } else {
-            watcher = null;
+            scheduler.scheduleWithFixedDelay(this::reloadIfChanged, watchSeconds, watchSeconds, TimeUnit.SECONDS);
         }
     }
 
     @PreDestroy
     void stop() {
-        if (watcher != null) {
-            watcher.shutdownNow();
-        }
+        scheduler.shutdownNow();
     }
 
     /** Reloads when the folder's content differs from what was last tried (a refused folder is not retried). */
@@ -102,7 +101,8 @@ public class RulesetReloader {
         Ruleset candidate = report.ruleset();
         boolean accept = report.valid() && candidate != null;
         if (accept) {
-            holder.replace(candidate);
+            Ruleset replaced = holder.replace(candidate);
+            scheduler.schedule(replaced::close, retireSeconds, TimeUnit.SECONDS);
             log.info("Ruleset {} now serving ({}; {} policy cases passed)", candidate.version(), trigger,
                     report.casesPassed());
         } else {

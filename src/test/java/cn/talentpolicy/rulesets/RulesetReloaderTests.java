@@ -34,7 +34,7 @@ class RulesetReloaderTests {
         TestRules.copyTo(rules);
         holder = new RulesetHolder(RulesetLoader.load(rules));
         original = holder.current().version();
-        reloader = new RulesetReloader(holder, rules, data, 0, Clock.systemUTC());
+        reloader = new RulesetReloader(holder, rules, data, 0, 60, Clock.systemUTC());
     }
 
     @AfterEach
