@@ -200,14 +200,18 @@ public final class Ruleset implements AutoCloseable {
         List<Decision> decisions(String personId, Predicate<String> answer, Explainer explainer) {
             List<Decision> decisions = new ArrayList<>();
             for (PolicyDefinition policy : sortedPolicies()) {
-                if (policy.kind() != PolicyDefinition.Kind.DECISION || !answer.test(policy.id())) {
+                if (policy.kind() != PolicyDefinition.Kind.DECISION) {
                     continue;
                 }
                 PolicyOutcome outcome = outcomes.get(policy.id());
                 List<CriterionResult> results = criteria.stream()
                         .filter(r -> r.policyId().equals(policy.id())).toList();
-                if (outcome == null) {
+                // every policy, reported or not (others may rest on it): each criterion judged exactly once
+                if (outcome == null || !judgedOnceEach(policy, results)) {
                     throw new IllegalStateException(incomplete(personId, policy, results));
+                }
+                if (!answer.test(policy.id())) {
+                    continue;
                 }
                 List<CriterionResult> ordered = new ArrayList<>();
                 List<Decision.PartView> parts = new ArrayList<>();
@@ -313,6 +317,20 @@ public final class Ruleset implements AutoCloseable {
                 }
             });
             return values;
+        }
+
+        private boolean judgedOnceEach(PolicyDefinition policy, List<CriterionResult> results) {
+            int expected = 0;
+            Set<String> seen = new HashSet<>();
+            for (PartDefinition part : policy.parts()) {
+                expected += part.criteria().size();
+            }
+            for (CriterionResult r : results) {
+                if (!seen.add(r.part() + "/" + r.criterion())) {
+                    return false;
+                }
+            }
+            return seen.size() == expected && results.size() == expected;
         }
 
         private String incomplete(String personId, PolicyDefinition policy, List<CriterionResult> results) {

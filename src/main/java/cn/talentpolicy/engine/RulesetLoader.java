@@ -311,7 +311,7 @@ public final class RulesetLoader {
             if (node.isObject()) {
                 Map<String, Object> table = new LinkedHashMap<>();
                 node.fields().forEachRemaining(e -> table.put(e.getKey(), value(e.getValue())));
-                return Map.copyOf(table);
+                return java.util.Collections.unmodifiableMap(table); // in the order the file gives
             }
             if (node.isNumber()) {
                 return node.decimalValue();

@@ -17,11 +17,12 @@ import java.util.stream.Collectors;
 /**
  * Fills message templates from a rule's metadata. A placeholder names a variable the rule bound, optionally
  * followed by properties: {@code {$degree.graduationDate}}; {@code {fact.tier}} names the fact the rule
- * inserted. Dates print as ISO dates, amounts without trailing zeros, an unknown value as 未知 / unknown.
+ * inserted. Dates print as ISO dates, amounts without trailing zeros, an unknown value as 未知 / unknown, or as
+ * the text after a bar where null means none: {@code {$q.title|none}}.
  */
 final class Templates {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([$\\w][\\w.$]*)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([$\\w][\\w.$]*)(?:\\|([^}]*))?}");
     private static final Map<Class<?>, Map<String, Method>> ACCESSORS = new ConcurrentHashMap<>();
 
     private Templates() {
@@ -46,7 +47,8 @@ final class Templates {
             for (int i = 1; i < path.length && value != null; i++) {
                 value = property(value, path[i]);
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(format(value, unknown)));
+            // {$x|none}: the text to show when the value is null because it is known to be none
+            m.appendReplacement(out, Matcher.quoteReplacement(format(value, m.group(2) != null ? m.group(2) : unknown)));
         }
         m.appendTail(out);
         return out.toString();

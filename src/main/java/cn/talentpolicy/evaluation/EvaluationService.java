@@ -38,10 +38,7 @@ public class EvaluationService {
         Ruleset ruleset = rulesets.current();
         LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
         List<FieldProblem> problems = new ArrayList<>();
-        if (person.person().birthDate() != null && person.person().birthDate().isAfter(date)) {
-            problems.add(new FieldProblem("person.birthDate",
-                    "born on " + person.person().birthDate() + ", after the as-of date " + date));
-        }
+        checkDates(person, date, problems);
         if (person.postdoc() != null && person.postdoc().entryDate() != null && person.postdoc().exitDate() != null
                 && person.postdoc().exitDate().isBefore(person.postdoc().entryDate())) {
             problems.add(new FieldProblem("person.postdoc.exitDate", "left the station before entering it"));
@@ -52,6 +49,52 @@ public class EvaluationService {
             throw new InvalidRequestException(problems);
         }
         return ruleset.evaluate(List.of(person), date, answer, explain).get(0);
+    }
+
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+
+    /**
+     * Every date lies between 1900 and 2100, and a birth, a home purchase and entering a postdoctoral station
+     * are not after the as-of date: an evaluation at a date judges what had happened by then. A planned
+     * employment start or postdoctoral exit may be later; a degree graduating later is not yet held (see
+     * {@link cn.talentpolicy.facts.HighestDegree}).
+     */
+    private static void checkDates(PersonFacts person, LocalDate asOf, List<FieldProblem> problems) {
+        if (asOf.isBefore(EARLIEST) || asOf.isAfter(LATEST)) {
+            problems.add(new FieldProblem("asOf", asOf + " is outside " + EARLIEST + " to " + LATEST));
+            return;
+        }
+        event(problems, "person.birthDate", "born", person.person().birthDate(), asOf);
+        List<cn.talentpolicy.facts.Degree> degrees = person.education().degrees();
+        for (int i = 0; degrees != null && i < degrees.size(); i++) {
+            inRange(problems, "person.degrees[" + i + "].graduationDate", degrees.get(i).graduationDate());
+        }
+        inRange(problems, "person.employment.startDate", person.employment().startDate());
+        if (person.homePurchase() != null) {
+            event(problems, "person.housing.purchase.date", "bought", person.homePurchase().date(), asOf);
+        }
+        if (person.postdoc() != null) {
+            event(problems, "person.postdoc.entryDate", "entered the station", person.postdoc().entryDate(), asOf);
+            inRange(problems, "person.postdoc.exitDate", person.postdoc().exitDate());
+        }
+    }
+
+    private static void inRange(List<FieldProblem> problems, String field, LocalDate date) {
+        if (date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))) {
+            problems.add(new FieldProblem(field, date + " is outside " + EARLIEST + " to " + LATEST));
+        }
+    }
+
+    private static void event(List<FieldProblem> problems, String field, String what, LocalDate date, LocalDate asOf) {
+        if (date == null) {
+            return;
+        }
+        if (date.isBefore(EARLIEST)) {
+            problems.add(new FieldProblem(field, date + " is before " + EARLIEST));
+        } else if (date.isAfter(asOf)) {
+            problems.add(new FieldProblem(field, what + " on " + date + ", after the as-of date " + asOf));
+        }
     }
 
     /**

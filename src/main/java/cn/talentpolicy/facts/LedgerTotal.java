@@ -11,7 +11,7 @@ public record LedgerTotal(String personId, String policyId, String part, int mon
         implements DerivedFact {
 
     public static LedgerTotal of(String personId, String policyId, String part, Collection<LedgerEntry> entries) {
-        int months = entries.stream().mapToInt(LedgerEntry::monthsPaid).sum();
+        int months = entries.stream().mapToInt(LedgerEntry::monthsPaid).reduce(0, Math::addExact);
         BigDecimal amount = entries.stream().map(LedgerEntry::amountPaid).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new LedgerTotal(personId, policyId, part, months, amount);
     }

@@ -1,5 +1,7 @@
 package cn.talentpolicy.facts;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -11,7 +13,9 @@ public record Qualifications(String personId, ProfessionalTitle title, SkillLeve
         implements PersonFact {
 
     public Qualifications {
-        honours = honours == null ? Set.of() : Set.copyOf(honours);
+        // in declaration order, so that messages listing them read the same on every run
+        honours = honours == null || honours.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(Honour.class))
+                : Collections.unmodifiableSet(EnumSet.copyOf(honours));
     }
 
     public boolean hasHonour(Honour honour) {

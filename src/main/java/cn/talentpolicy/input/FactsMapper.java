@@ -46,7 +46,7 @@ public interface FactsMapper {
                 new Person(id, dto.birthDate(), dto.nationality(), dto.hukouRegion()),
                 new Education(id, dto.degrees() == null ? null : dto.degrees().stream().map(this::toDegree).toList()),
                 new Qualifications(id, dto.professionalTitle(), dto.skillLevel(),
-                        dto.honours() == null ? Set.of() : Set.copyOf(dto.honours())),
+                        dto.honours() == null ? Set.of() : Set.copyOf(dto.honours())), // ordered by Qualifications
                 toEmployment(dto.employment() == null ? NO_EMPLOYMENT : dto.employment(), id),
                 new SocialInsurance(id, dto.socialInsurance() == null ? null : dto.socialInsurance().region()),
                 housing == null ? new Housing(id, null, null)

@@ -13,6 +13,9 @@ import cn.talentpolicy.input.PersonDto.LedgerEntryDto;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -90,7 +93,7 @@ public sealed interface GovernmentRecord {
     record SocialInsurance(@NotBlank String source, @NotBlank @Size(max = 128) String recordId,
                            @NotNull LocalDate retrievedOn, Boolean selfDeclared,
                            @Pattern(regexp = InputPatterns.REGION, message = InputPatterns.REGION_MESSAGE) String region,
-                           @Size(max = 200) String employerName, @PositiveOrZero Integer monthsPaid)
+                           @Size(max = 200) String employerName, @PositiveOrZero @Max(1200) Integer monthsPaid)
             implements GovernmentRecord {
     }
 
@@ -99,7 +102,7 @@ public sealed interface GovernmentRecord {
                     Boolean selfDeclared, @Size(max = 200) String employerName,
                     @Pattern(regexp = InputPatterns.REGION, message = InputPatterns.REGION_MESSAGE) String employerRegion,
                     EmployerType employerType, Boolean onEstablishment, LocalDate startDate,
-                    @PositiveOrZero Integer contractYears, SpecialZone specialZone, @Valid EnclaveDto enclave,
+                    @PositiveOrZero @Max(100) Integer contractYears, SpecialZone specialZone, @Valid EnclaveDto enclave,
                     Boolean dualRegistration) implements GovernmentRecord {
     }
 

@@ -8,6 +8,9 @@ import cn.talentpolicy.facts.ProfessionalTitle;
 import cn.talentpolicy.facts.SkillLevel;
 import cn.talentpolicy.facts.SpecialZone;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -46,7 +49,7 @@ public record PersonDto(
     public record EmploymentDto(
             @Pattern(regexp = InputPatterns.REGION, message = InputPatterns.REGION_MESSAGE) String employerRegion,
             EmployerType employerType, Boolean onEstablishment, LocalDate startDate,
-            @PositiveOrZero Integer contractYears, SpecialZone specialZone, @Valid EnclaveDto enclave,
+            @PositiveOrZero @Max(100) Integer contractYears, SpecialZone specialZone, @Valid EnclaveDto enclave,
             Boolean dualRegistration) {
     }
 
@@ -66,7 +69,7 @@ public record PersonDto(
 
     public record HomePurchaseDto(
             @Pattern(regexp = InputPatterns.REGION, message = InputPatterns.REGION_MESSAGE) String region,
-            LocalDate date, @PositiveOrZero BigDecimal price, Boolean firstHomeInCity) {
+            LocalDate date, @PositiveOrZero @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 2) BigDecimal price, Boolean firstHomeInCity) {
     }
 
     public record PostdocDto(LocalDate entryDate, LocalDate exitDate,
@@ -76,6 +79,6 @@ public record PersonDto(
     public record LedgerEntryDto(
             @NotBlank @Pattern(regexp = InputPatterns.POLICY_ID, message = InputPatterns.POLICY_ID_MESSAGE) String policyId,
             @Pattern(regexp = InputPatterns.POLICY_ID, message = InputPatterns.POLICY_ID_MESSAGE) String part,
-            @PositiveOrZero Integer monthsPaid, @PositiveOrZero BigDecimal amountPaid) {
+            @PositiveOrZero @Max(1200) Integer monthsPaid, @PositiveOrZero @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 2) BigDecimal amountPaid) {
     }
 }

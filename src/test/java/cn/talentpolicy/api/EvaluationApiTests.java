@@ -161,6 +161,44 @@ class EvaluationApiTests {
     }
 
     @Test
+    void aPurchaseAfterTheAsOfDateIsNamed() {
+        ObjectNode request = request();
+        ObjectNode purchase = ((ObjectNode) person(request).get("housing")).putObject("purchase");
+        purchase.put("region", "370102").put("date", "2030-01-01").put("price", 1000000).put("firstHomeInCity", true);
+        assertInvalid(request, "person.housing.purchase.date", "bought on 2030-01-01, after the as-of date 2026-11-28");
+    }
+
+    @Test
+    void aDegreeGraduatingAfterTheAsOfDateIsNotHeldYet() {
+        ObjectNode request = request();
+        ((ObjectNode) person(request).get("degrees").get(0)).put("graduationDate", "2027-06-30");
+        JsonNode living = decision(api.post("/api/v1/evaluations", request).body(), "jinan_living_subsidy");
+        assertThat(living.get("outcome").asText()).isEqualTo("INELIGIBLE");
+        assertThat(criterion(living, "TALENT_TIER").get("reasonCode").asText()).isEqualTo("NO_TIER");
+    }
+
+    @Test
+    void datesOutsideTheSupportedRangeAreNamed() {
+        ObjectNode request = request();
+        ((ObjectNode) person(request).get("employment")).put("startDate", "+999999999-06-30");
+        ApiClient.Response response = api.post("/api/v1/evaluations", request);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().get("errors").get(0).get("field").asText()).isEqualTo("person.employment.startDate");
+    }
+
+    @Test
+    void anAbsurdAmountIsRefusedBeforeAnythingIsComputed() {
+        ObjectNode request = request();
+        ObjectNode entry = person(request).putArray("ledger").addObject();
+        entry.put("policyId", "jinan_home_purchase_subsidy");
+        entry.put("amountPaid", new java.math.BigDecimal("1e999999999"));
+        ApiClient.Response response = api.post("/api/v1/evaluations", request);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().get("errors")).extracting(e -> e.get("field").asText())
+                .contains("person.ledger[0].amountPaid");
+    }
+
+    @Test
     void aMalformedRegionCodeIsNamed() {
         ObjectNode request = request();
         ((ObjectNode) person(request).get("employment")).put("employerRegion", "3701");
