@@ -45,7 +45,7 @@ final class CheckerPage {
     }
 
     void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition::apply);
+        new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(50)).until(condition::apply);
     }
 
     WebElement byId(String id) {
