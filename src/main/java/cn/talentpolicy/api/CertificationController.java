@@ -38,7 +38,9 @@ public class CertificationController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     public CertificationResponse certify(@Valid @RequestBody CertificationRequest request) {
         CertificationResponse response = run(request);
-        store.save(response.certificationId(), request, response);
+        // stored with the date it was certified at, so reproducing it later uses the same date
+        store.save(response.certificationId(), new CertificationRequest(request.personId(), response.asOf(),
+                request.records(), request.policies()), response);
         return response;
     }
 

@@ -7,7 +7,9 @@ import cn.talentpolicy.decisions.Evaluation;
 import cn.talentpolicy.decisions.Outcome;
 import cn.talentpolicy.decisions.Status;
 import cn.talentpolicy.decisions.Text;
+import cn.talentpolicy.decisions.TraceStep;
 import cn.talentpolicy.engine.PolicyDefinition;
+import cn.talentpolicy.engine.Ruleset;
 import cn.talentpolicy.engine.RulesetHolder;
 import cn.talentpolicy.evaluation.EvaluationService;
 import cn.talentpolicy.evaluation.FieldProblem;
@@ -71,24 +73,57 @@ public class CertificationService {
     public Certification certify(Request request) {
         LocalDate asOf = request.asOf() == null ? LocalDate.now(clock) : request.asOf();
         checkRecords(request.records());
-        AssembledPerson assembled = assembler.assemble(request.personId(), asOf, request.records());
-        PersonFacts facts = FactsMapper.INSTANCE.toFacts(assembled.person());
-        Map<Object, List<RecordRef>> provenance = provenance(facts, assembled.sources());
-        Evaluation evaluation = evaluations.evaluate(facts, asOf, request.policies(), true);
+        Ruleset ruleset = rulesets.current();
+        // what the registries prove (no declarations, facts in doubt unknown or none) ...
+        List<GovernmentRecord> registry = request.records().stream().filter(r -> !r.isSelfDeclared()).toList();
+        Run proven = run(ruleset, request.personId(), asOf, registry, false);
+        // ... and everything the evidence could support (declarations, stale records, the widening reading of
+        // a conflict): a criterion that comes out differently rests on evidence in doubt
+        Run possible = run(ruleset, request.personId(), asOf, request.records(), true);
 
-        List<EvidenceIssue> allIssues = new ArrayList<>(assembled.issues());
+        List<EvidenceIssue> allIssues = new ArrayList<>(proven.assembled().issues());
+        allIssues.addAll(possible.assembled().issues());
+        Set<String> wanted = request.policies() == null || request.policies().isEmpty() ? null
+                : Set.copyOf(request.policies());
         List<Certification.CertifiedDecision> decisions = new ArrayList<>();
-        for (Decision decision : evaluation.decisions()) {
-            decisions.add(certified(decision, provenance, assembled.issues(), allIssues));
+        for (int i = 0; i < proven.evaluation().decisions().size(); i++) {
+            Decision p = proven.evaluation().decisions().get(i);
+            Decision q = possible.evaluation().decisions().get(i);
+            if (wanted == null || wanted.contains(p.policyId())) {
+                decisions.add(certified(ruleset.policy(p.policyId()), p, q, proven, possible, allIssues));
+            }
         }
-        String tier = decisions.stream().map(d -> d.decision())
-                .filter(d -> d.policyId().equals("jinan_talent_tier")).map(Decision::certifiedTier)
-                .findFirst().orElse(null);
+        // the tier the records prove: a tier resting on doubtful evidence is listed as unchecked, not certified
+        String tier = proven.evaluation().decisions().stream().filter(d -> d.policyId().equals("jinan_talent_tier"))
+                .map(Decision::certifiedTier).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         String digest = digest(request.personId(), request.records());
-        String id = "cert-" + sha256(digest + "|" + evaluation.rulesetVersion() + "|" + asOf + "|"
+        String id = "cert-" + sha256(digest + "|" + ruleset.version() + "|" + asOf + "|"
                 + (request.policies() == null ? "" : String.join(",", request.policies()))).substring(0, 20);
-        return new Certification(id, request.personId(), asOf, evaluation.rulesetVersion(), digest, tier, decisions,
-                List.copyOf(new LinkedHashSet<>(allIssues)), evaluation.trace());
+        List<TraceStep> trace = proven.evaluation().trace().stream()
+                .filter(t -> wanted == null || wanted.contains(t.policyId()) || ruleset.policy(t.policyId()) == null
+                        || ruleset.policy(t.policyId()).kind() != PolicyDefinition.Kind.DECISION)
+                .toList();
+        return new Certification(id, request.personId(), asOf, ruleset.version(), digest, tier, decisions,
+                List.copyOf(new LinkedHashSet<>(allIssues)), trace);
+    }
+
+    /** One evaluation of the person as a set of records reads. */
+    private record Run(AssembledPerson assembled, Evaluation evaluation, Map<Object, List<RecordRef>> provenance) {
+    }
+
+    private Run run(Ruleset ruleset, String personId, LocalDate asOf, List<GovernmentRecord> records,
+                    boolean optimistic) {
+        AssembledPerson assembled = assembler.assemble(personId, asOf, records, optimistic);
+        PersonFacts facts = FactsMapper.INSTANCE.toFacts(assembled.person());
+        Evaluation evaluation;
+        try {
+            evaluation = evaluations.evaluate(ruleset, facts, asOf, null, true);
+        } catch (InvalidRequestException e) {
+            // the records, not a person, were sent: say which facts of theirs are wrong
+            throw new InvalidRequestException(e.problems().stream().map(p -> new FieldProblem("records",
+                    "the records give " + p.field().replaceFirst("^person\\.", "") + ": " + p.message())).toList());
+        }
+        return new Run(assembled, evaluation, provenance(facts, assembled.sources()));
     }
 
     /** The digest of the input records: the same records in any order and formatting give the same digest. */
@@ -149,50 +184,108 @@ public class CertificationService {
         return provenance;
     }
 
-    private Certification.CertifiedDecision certified(Decision decision, Map<Object, List<RecordRef>> provenance,
-                                                      List<EvidenceIssue> issues, List<EvidenceIssue> allIssues) {
-        PolicyDefinition policy = rulesets.current().policy(decision.policyId());
+    /**
+     * The proven decision, with each criterion's evidence. A criterion that the possible evidence would judge
+     * otherwise rests on evidence in doubt: where the policy accepts a declaration for every such criterion and
+     * only declarations make the difference, the possible decision stands; otherwise those criteria are
+     * UNKNOWN (for tiers: listed as unchecked, not blocking the proven tier) with the evidence named.
+     */
+    private Certification.CertifiedDecision certified(PolicyDefinition policy, Decision proven, Decision possible,
+                                                      Run provenRun, Run possibleRun, List<EvidenceIssue> allIssues) {
+        Set<Integer> inDoubt = new LinkedHashSet<>();
+        for (int i = 0; i < proven.criteria().size(); i++) {
+            if (proven.criteria().get(i).status() != possible.criteria().get(i).status()) {
+                inDoubt.add(i);
+            }
+        }
+        boolean declarationsAccepted = !inDoubt.isEmpty() && inDoubt.stream().allMatch(i ->
+                policy.acceptsSelfDeclared().contains(proven.criteria().get(i).criterion())
+                        && doubtfulRecords(proven.criteria().get(i), possible.criteria().get(i), provenRun, possibleRun)
+                        .stream().allMatch(RecordRef::selfDeclared))
+                && possibleRun.assembled().issues().isEmpty();
+        Decision base = declarationsAccepted ? possible : proven;
+        Run baseRun = declarationsAccepted ? possibleRun : provenRun;
         List<CriterionResult> criteria = new ArrayList<>();
         List<Certification.CriterionEvidence> evidence = new ArrayList<>();
-        boolean changed = false;
-        for (CriterionResult result : decision.criteria()) {
-            Set<RecordRef> records = new LinkedHashSet<>();
-            for (Object fact : result.basis()) {
-                records.addAll(provenance.getOrDefault(fact, List.of()));
-            }
+        for (int i = 0; i < base.criteria().size(); i++) {
+            CriterionResult result = base.criteria().get(i);
+            Set<RecordRef> records = recordsOf(result, baseRun);
             List<EvidenceIssue> own = new ArrayList<>();
             if (result.status() == Status.UNKNOWN) {
-                for (EvidenceIssue issue : issues) {
+                for (EvidenceIssue issue : baseRun.assembled().issues()) {
                     if (result.missingFacts().stream().anyMatch(m -> m.equals(issue.field()) || issue.field().startsWith(m + "."))) {
                         own.add(issue);
                     }
                 }
             }
-            List<RecordRef> declared = records.stream().filter(RecordRef::selfDeclared).toList();
-            if (result.status() == Status.PASS && !declared.isEmpty()
-                    && (policy == null || !policy.acceptsSelfDeclared().contains(result.criterion()))) {
-                EvidenceIssue issue = new EvidenceIssue(result.criterion(), EvidenceIssue.Kind.SELF_DECLARED,
-                        declared.stream().map(RecordRef::toString).toList(),
-                        "rests on a record the person declared; " + decision.policyId() + " accepts a declaration"
-                                + " for this criterion only when the policy says so, so a registry record is needed");
-                own.add(issue);
-                allIssues.add(issue);
+            if (!declarationsAccepted && inDoubt.contains(i)) {
+                CriterionResult other = possible.criteria().get(i);
+                Set<RecordRef> doubtful = doubtfulRecords(result, other, provenRun, possibleRun);
+                if (policy.acceptsSelfDeclared().contains(result.criterion()) && !doubtful.isEmpty()
+                        && doubtful.stream().allMatch(RecordRef::selfDeclared)) {
+                    // this criterion accepts the person's declaration: judged on it
+                    criteria.add(other);
+                    evidence.add(new Certification.CriterionEvidence(List.copyOf(recordsOf(other, possibleRun)), List.of()));
+                    continue;
+                }
+                // the issues (of either reading) on any record the criterion rests on under either reading
+                Set<String> involved = new LinkedHashSet<>();
+                recordsOf(result, provenRun).forEach(r -> involved.add(r.toString()));
+                recordsOf(other, possibleRun).forEach(r -> involved.add(r.toString()));
+                List<EvidenceIssue> issues = new ArrayList<>(provenRun.assembled().issues());
+                issues.addAll(possibleRun.assembled().issues());
+                for (EvidenceIssue issue : issues) {
+                    if (issue.records().stream().anyMatch(involved::contains)) {
+                        own.add(issue);
+                    }
+                }
+                List<RecordRef> declared = doubtful.stream().filter(RecordRef::selfDeclared).toList();
+                if (!declared.isEmpty()) {
+                    EvidenceIssue issue = new EvidenceIssue(result.criterion(), EvidenceIssue.Kind.SELF_DECLARED,
+                            declared.stream().map(RecordRef::toString).toList(), "the criterion would be "
+                            + other.status() + " on a record the person declared; " + policy.id()
+                            + " needs a registry record for it");
+                    own.add(issue);
+                    allIssues.add(issue);
+                }
+                records.addAll(doubtful);
+                if (result.status() == Status.UNKNOWN) {
+                    criteria.add(result); // already unknown: keep its own reason, add the evidence in doubt
+                    evidence.add(new Certification.CriterionEvidence(List.copyOf(records),
+                            List.copyOf(new LinkedHashSet<>(own))));
+                    continue;
+                }
                 result = new CriterionResult(result.personId(), result.policyId(), result.part(), result.criterion(),
-                        Status.UNKNOWN, "SELF_DECLARED_NOT_ACCEPTED", new Text(
-                        "依据本人申报的记录；该条件需要登记机关的记录。" + result.message().zh(),
-                        "rests on a self-declared record, which this criterion does not accept: "
-                                + result.message().en()), result.source(),
-                        declared.stream().map(r -> "records:" + r.source()).distinct().toList(), result.rule(),
-                        result.basis());
-                changed = true;
+                        Status.UNKNOWN, "EVIDENCE_IN_DOUBT", new Text(
+                        "依据存疑的记录（过期、相互矛盾或本人申报）将为 " + other.status() + "，需以有效的登记记录确认："
+                                + other.message().zh(),
+                        "would be " + other.status() + " on evidence in doubt (stale, conflicting or self-declared); "
+                                + "a current registry record would settle it: " + other.message().en()),
+                        result.source(), doubtful.stream().map(r -> "records:" + r.source()).distinct().toList(),
+                        result.rule(), result.basis());
             }
             criteria.add(result);
-            evidence.add(new Certification.CriterionEvidence(List.copyOf(records), List.copyOf(own)));
+            evidence.add(new Certification.CriterionEvidence(List.copyOf(records), List.copyOf(
+                    new LinkedHashSet<>(own))));
         }
-        if (!changed) {
-            return new Certification.CertifiedDecision(decision, evidence);
+        Decision decision = declarationsAccepted || inDoubt.isEmpty() ? base : redecided(base, policy, criteria);
+        return new Certification.CertifiedDecision(decision, evidence);
+    }
+
+    private static Set<RecordRef> recordsOf(CriterionResult result, Run run) {
+        Set<RecordRef> records = new LinkedHashSet<>();
+        for (Object fact : result.basis()) {
+            records.addAll(run.provenance().getOrDefault(fact, List.of()));
         }
-        return new Certification.CertifiedDecision(redecided(decision, policy, criteria), evidence);
+        return records;
+    }
+
+    /** The records the possible reading used for a criterion that the proven reading did not. */
+    private static Set<RecordRef> doubtfulRecords(CriterionResult proven, CriterionResult possible, Run provenRun,
+                                                  Run possibleRun) {
+        Set<RecordRef> doubtful = recordsOf(possible, possibleRun);
+        doubtful.removeAll(recordsOf(proven, provenRun));
+        return doubtful;
     }
 
     /**

@@ -44,11 +44,20 @@ final class RecordAssembler {
         this.maxAgeDays = Map.copyOf(maxAgeDays);
     }
 
-    AssembledPerson assemble(String personId, LocalDate asOf, List<GovernmentRecord> records) {
-        Assembly a = new Assembly(asOf);
+    /**
+     * @param optimistic false: the facts the evidence proves (stale or conflicting facts unknown, facts that
+     *                   could only widen eligibility then none); true: every fact the evidence could support
+     *                   (stale records used, a conflict on a widening fact read the widening way). A criterion
+     *                   that comes out differently under the two rests on evidence in doubt.
+     */
+    AssembledPerson assemble(String personId, LocalDate asOf, List<GovernmentRecord> records, boolean optimistic) {
+        Assembly a = new Assembly(asOf, optimistic);
         var hukou = GovernmentRecord.Hukou.class;
-        LocalDate birthDate = a.single("birthDate", "person", records, hukou, GovernmentRecord.Hukou::birthDate);
-        var nationality = a.single("nationality", "person", records, hukou, GovernmentRecord.Hukou::nationality);
+        // a birth date and a nationality do not change: only the hukou region goes stale
+        LocalDate birthDate = a.agreed("birthDate", a.cited("person", records, hukou, GovernmentRecord.Hukou::birthDate),
+                GovernmentRecord.Hukou::birthDate);
+        var nationality = a.agreed("nationality", a.cited("person", records, hukou, GovernmentRecord.Hukou::nationality),
+                GovernmentRecord.Hukou::nationality);
         String hukouRegion = a.single("hukouRegion", "person", records, hukou, GovernmentRecord.Hukou::hukouRegion);
 
         List<DegreeDto> degrees = degrees(a, records);
@@ -151,12 +160,18 @@ final class RecordAssembler {
         Boolean subsidised = all.stream().map(GovernmentRecord.Property::boughtSubsidisedHousing).filter(Objects::nonNull)
                 .reduce(Boolean::logicalOr).orElse(null);
         all.stream().filter(p -> p.boughtSubsidisedHousing() != null).forEach(p -> a.cite("housing", p));
+        // the policies judge one home purchase: two different ones are a conflict, never a silent pick
+        List<GovernmentRecord.Property> purchases = all.stream().filter(p -> p.purchase() != null).toList();
         HomePurchaseDto purchase = null;
-        for (GovernmentRecord.Property p : all) {
-            if (p.purchase() != null && (purchase == null || (p.purchase().date() != null && purchase.date() != null
-                    && p.purchase().date().isAfter(purchase.date())))) {
-                purchase = p.purchase(); // choice: the most recent purchase is the one the policies judge
-                a.sources.put("homePurchase", new ArrayList<>(List.of(RecordRef.of(p))));
+        if (!purchases.isEmpty()) {
+            purchases.forEach(p -> a.cite("homePurchase", p));
+            if (purchases.stream().map(GovernmentRecord.Property::purchase).distinct().count() == 1) {
+                purchase = purchases.get(0).purchase();
+            } else {
+                purchase = new HomePurchaseDto(null, null, null, null);
+                a.issues.add(new EvidenceIssue("housing.purchase", EvidenceIssue.Kind.CONFLICT,
+                        purchases.stream().map(p -> RecordRef.of(p).toString()).toList(),
+                        "the records hold different home purchases; the policies judge one"));
             }
         }
         return new HousingDto(homes, subsidised, purchase);
@@ -177,11 +192,22 @@ final class RecordAssembler {
     /** The work of assembling one person: the sources cited per section and the issues found. */
     private final class Assembly {
         final LocalDate asOf;
+        final boolean optimistic;
         final Map<String, List<RecordRef>> sources = new LinkedHashMap<>();
         final List<EvidenceIssue> issues = new ArrayList<>();
 
-        Assembly(LocalDate asOf) {
+        Assembly(LocalDate asOf, boolean optimistic) {
             this.asOf = asOf;
+            this.optimistic = optimistic;
+        }
+
+        /** Every record of a kind that gives a value, cited (for facts that never go stale). */
+        <R extends GovernmentRecord, V> List<R> cited(String section, List<GovernmentRecord> records, Class<R> kind,
+                                                      Function<R, V> value) {
+            List<R> giving = records.stream().filter(kind::isInstance).map(kind::cast)
+                    .filter(r -> value.apply(r) != null).toList();
+            giving.forEach(r -> cite(section, r));
+            return giving;
         }
 
         boolean isStale(GovernmentRecord record) {
@@ -215,6 +241,10 @@ final class RecordAssembler {
                         .filter(r -> isStale(r) && value.apply(r) != null).toList();
                 if (!stale.isEmpty()) {
                     stale(field, stale);
+                    if (optimistic) {
+                        stale.forEach(r -> cite(section, r));
+                        return agreed(field, stale, value);
+                    }
                 }
             }
             return found;
@@ -227,6 +257,14 @@ final class RecordAssembler {
                 V v = value.apply(r);
                 if (v != null) {
                     byValue.computeIfAbsent(v, k -> new ArrayList<>()).add(r);
+                }
+            }
+            if (byValue.size() > 1 && optimistic) {
+                // the widening reading of a conflict: true for a flag, a recognised enclave, any special zone
+                for (V v : byValue.keySet()) {
+                    if (Boolean.TRUE.equals(v) || (v instanceof PersonDto.EnclaveDto e && Boolean.TRUE.equals(e.recognised()))) {
+                        return v;
+                    }
                 }
             }
             if (byValue.size() > 1) {

@@ -35,7 +35,12 @@ public class EvaluationService {
      * @param explain  false leaves out the trace and derived facts (bulk runs)
      */
     public Evaluation evaluate(PersonFacts person, LocalDate asOf, List<String> policies, boolean explain) {
-        Ruleset ruleset = rulesets.current();
+        return evaluate(rulesets.current(), person, asOf, policies, explain);
+    }
+
+    /** The same, on a ruleset the caller holds (to evaluate twice on one ruleset while a reload may swap it). */
+    public Evaluation evaluate(Ruleset ruleset, PersonFacts person, LocalDate asOf, List<String> policies,
+                               boolean explain) {
         LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
         List<FieldProblem> problems = new ArrayList<>();
         checkDates(person, date, problems);

@@ -74,7 +74,13 @@ public final class PolicyCases {
                             continue;
                         }
                         String rel = rulesDir.relativize(file).toString().replace('\\', '/');
-                        String text = Files.readString(file);
+                        String text;
+                        try {
+                            text = Files.readString(file);
+                        } catch (IOException e) {
+                            problems.add(new RulesetProblem(rel, 0, 0, "cannot be read as UTF-8 text: " + e));
+                            continue;
+                        }
                         PolicyCase.File parsed;
                         try {
                             parsed = YAML.readValue(text, PolicyCase.File.class);

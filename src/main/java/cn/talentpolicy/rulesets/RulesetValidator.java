@@ -9,7 +9,6 @@ import cn.talentpolicy.engine.RulesetProblem;
 import cn.talentpolicy.rulesets.ValidationReport.Finding;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,7 +48,9 @@ public final class RulesetValidator {
         try {
             cases = PolicyCases.load(rulesDir, null, null, caseProblems);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            ruleset.close();
+            errors.add(new Finding(".", 0, "the tests folders cannot be listed: " + e));
+            return new ValidationReport(ruleset.version(), false, errors, warnings, 0, 0, null);
         }
         caseProblems.forEach(p -> errors.add(finding(p)));
         Map<String, Set<String>> produced = new HashMap<>();

@@ -150,11 +150,46 @@ class CertificationApiTests {
         assertThat(tier.get("outcome").asText()).isEqualTo("NEEDS_INFO");
         JsonNode tierE = EvaluationApiTests.criterion(tier, "TIER_E");
         assertThat(tierE.get("status").asText()).isEqualTo("UNKNOWN");
-        assertThat(tierE.get("reasonCode").asText()).isEqualTo("SELF_DECLARED_NOT_ACCEPTED");
-        assertThat(tierE.get("evidenceIssues").get(0).get("kind").asText()).isEqualTo("SELF_DECLARED");
+        assertThat(tierE.get("reasonCode").asText()).as("without the declaration the degrees are unknown")
+                .isEqualTo("TIER_E_DEGREES_UNKNOWN");
+        assertThat(tierE.get("evidenceIssues")).anySatisfy(i -> assertThat(i.get("kind").asText()).isEqualTo("SELF_DECLARED"));
         JsonNode rent = EvaluationApiTests.decision(body, "jinan_rent_subsidy");
         assertThat(EvaluationApiTests.criterion(rent, "NO_HOME_IN_JINAN").get("status").asText())
                 .as("the rent subsidy accepts a declaration of owning no home").isEqualTo("PASS");
+    }
+
+    @Test
+    void aSelfDeclaredTitleIsListedAsUncheckedAndTheProvenTierSetsTheAmount() {
+        ObjectNode request = request();
+        records(request).add(record("TITLE_REGISTRY", "TITLE-SELF", "2026-11-01").put("professionalTitle", "FULL_SENIOR")
+                .put("selfDeclared", true));
+        JsonNode body = api.post("/api/v1/certifications", request).body();
+        assertThat(body.get("certifiedTier").asText()).as("tier D rests on a declaration").isEqualTo("E");
+        JsonNode tier = EvaluationApiTests.decision(body, "jinan_talent_tier");
+        assertThat(tier.get("outcome").asText()).isEqualTo("ELIGIBLE");
+        assertThat(EvaluationApiTests.criterion(tier, "TIER_D").get("status").asText()).isEqualTo("UNKNOWN");
+        JsonNode living = EvaluationApiTests.decision(body, "jinan_living_subsidy");
+        assertThat(living.get("outcome").asText()).isEqualTo("ELIGIBLE");
+        assertThat(living.get("benefits").get(0).get("amount").asInt()).isEqualTo(1000);
+    }
+
+    @Test
+    void conflictingEnclaveRecognitionMakesTheWorkplaceCriteriaUnknown() {
+        ObjectNode request = request();
+        ObjectNode first = (ObjectNode) records(request).get(2);
+        first.put("employerRegion", "310115");
+        first.putObject("enclave").put("parentEmployerRegion", "370102").put("recognised", true);
+        ObjectNode second = record("EMPLOYER_REGISTRY", "EMP-2023-19-B", "2026-11-26").put("employerRegion", "310115")
+                .put("employerType", "ENTERPRISE").put("startDate", "2023-07-10");
+        second.putObject("enclave").put("parentEmployerRegion", "370102").put("recognised", false);
+        records(request).add(second);
+        ((ObjectNode) records(request).get(3)).put("region", "310115");
+        JsonNode body = api.post("/api/v1/certifications", request).body();
+        JsonNode living = EvaluationApiTests.decision(body, "jinan_living_subsidy");
+        assertThat(living.get("outcome").asText()).isEqualTo("NEEDS_INFO");
+        JsonNode employed = EvaluationApiTests.criterion(living, "EMPLOYED_IN_JINAN");
+        assertThat(employed.get("status").asText()).isEqualTo("UNKNOWN");
+        assertThat(employed.get("evidenceIssues")).anySatisfy(i -> assertThat(i.get("kind").asText()).isEqualTo("CONFLICT"));
     }
 
     @Test

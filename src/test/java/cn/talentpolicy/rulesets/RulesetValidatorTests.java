@@ -102,6 +102,16 @@ class RulesetValidatorTests {
     }
 
     @Test
+    void aCaseFileThatIsNotUtf8IsReportedNotThrown() throws IOException {
+        Files.write(rules.resolve("jinan_rent_subsidy/tests/gbk.yaml"), new byte[]{'c', 'a', (byte) 0xC4, (byte) 0xE3});
+        report = RulesetValidator.validate(rules);
+        assertThat(report.errors()).anySatisfy(f -> {
+            assertThat(f.file()).isEqualTo("jinan_rent_subsidy/tests/gbk.yaml");
+            assertThat(f.message()).contains("cannot be read as UTF-8");
+        });
+    }
+
+    @Test
     void aCaseFileThatIsNotCasesIsReported() throws IOException {
         Files.writeString(rules.resolve("jinan_rent_subsidy/tests/broken.yaml"), "cases:\n  - case: \"x\"\n    asof: 2026-01-01\n");
         report = RulesetValidator.validate(rules);
