@@ -19,7 +19,8 @@
 //  4. Windows and age limits are also stated as the date they imply ("graduated on or after 2021-11-28",
 //     "born after 1991-11-28"), computed with the catalogue's date convention (see facts/Dates.java).
 
-const PLACEHOLDER = /\{([$\w][\w.$]*)\}/g;
+// {$name} or {$name|text shown when the value is known to be none}
+const PLACEHOLDER = /\{([$\w][\w.$]*)(?:\|[^}]*)?\}/g;
 const CLAUSE_END = { en: ';', zh: '；' };
 const STOP = /[,:;，：；]/;
 const MIN_STEM = { en: 12, zh: 6 };
