@@ -30,6 +30,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -103,8 +104,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
-                .map(ProblemResponses::fieldProblem).distinct().toList();
+        // one entry a field, its messages joined (a value can break two constraints at once)
+        Map<String, String> byField = new java.util.TreeMap<>();
+        e.getBindingResult().getFieldErrors().stream().map(ProblemResponses::fieldProblem)
+                .forEach(p -> byField.merge(p.field(), p.message(), (a, b) -> a.equals(b) ? a : a + "; " + b));
+        List<FieldProblem> problems = byField.entrySet().stream()
+                .map(entry -> new FieldProblem(entry.getKey(), entry.getValue())).toList();
         return ResponseEntity.badRequest().body(invalid(problems));
     }
 

@@ -72,7 +72,7 @@ public class CertificationService {
 
     public Certification certify(Request request) {
         LocalDate asOf = request.asOf() == null ? LocalDate.now(clock) : request.asOf();
-        checkRecords(request.records());
+        checkRecords(request.records(), asOf);
         Ruleset ruleset = rulesets.current();
         // what the registries prove (no declarations, facts in doubt unknown or none) ...
         List<GovernmentRecord> registry = request.records().stream().filter(r -> !r.isSelfDeclared()).toList();
@@ -140,7 +140,7 @@ public class CertificationService {
         }
     }
 
-    private void checkRecords(List<GovernmentRecord> records) {
+    private void checkRecords(List<GovernmentRecord> records, LocalDate asOf) {
         List<FieldProblem> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Set<String> education = new HashSet<>();
@@ -154,6 +154,10 @@ public class CertificationService {
             if (!ids.add(r.source() + ":" + r.recordId())) {
                 problems.add(new FieldProblem("records[" + i + "].recordId",
                         r.source() + " record " + r.recordId() + " appears twice"));
+            }
+            if (r.retrievedOn().isAfter(asOf)) {
+                problems.add(new FieldProblem("records[" + i + "].retrievedOn", "retrieved on " + r.retrievedOn()
+                        + ", after the date certified at (" + asOf + "): evidence must be at hand by then"));
             }
             if (r instanceof GovernmentRecord.Cscse c && !education.contains(c.degreeRecordId())) {
                 problems.add(new FieldProblem("records[" + i + "].degreeRecordId",

@@ -23,8 +23,11 @@ public record PolicyDefinition(String id, Text title, Kind kind, Combine combine
 
     public enum Combine { ALL, ANY }
 
-    /** A part of a policy (most have one, "main") and its criteria in the order the rules list them. */
-    public record PartDefinition(String id, Text title, List<CriterionDefinition> criteria) {
+    /**
+     * A part of a policy (most have one, "main"), its criteria in the order the rules list them, and what the
+     * subsidy ledger records for it ({@code months}, {@code amount}; empty: it pays nothing).
+     */
+    public record PartDefinition(String id, Text title, List<CriterionDefinition> criteria, Set<String> ledger) {
     }
 
     /** A criterion and every reason a rule can give for it. */

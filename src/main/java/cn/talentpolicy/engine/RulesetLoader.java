@@ -227,12 +227,16 @@ public final class RulesetLoader {
                 policy.titleEn = node.path("title").path("en").asText(null);
                 policy.kind = node.path("kind").asText("decision");
                 policy.combine = node.path("combine").asText("all");
+                Set<String> policyLedger = ledgerUnits(node.path("ledger"), rel);
                 for (JsonNode p : node.path("parts")) {
                     policy.parts.put(p.path("id").asText(), new Text(p.path("title").path("zh").asText(null),
                             p.path("title").path("en").asText(null)));
+                    policy.ledger.put(p.path("id").asText(),
+                            p.has("ledger") ? ledgerUnits(p.path("ledger"), rel) : policyLedger);
                 }
                 if (policy.parts.isEmpty()) {
                     policy.parts.put(RuleMetadata.DEFAULT_PART, null);
+                    policy.ledger.put(RuleMetadata.DEFAULT_PART, policyLedger);
                 }
                 for (JsonNode s : node.path("sources")) {
                     policy.sources.add(s.asText());
@@ -259,6 +263,21 @@ public final class RulesetLoader {
             } catch (IOException e) {
                 problems.add(new RulesetProblem(rel, 0, 0, "not valid YAML: " + e.getMessage()));
             }
+        }
+
+        /** {@code ledger: [months, amount]}; omitted means either may be recorded. */
+        private Set<String> ledgerUnits(JsonNode node, String rel) {
+            if (node.isMissingNode()) {
+                return Set.of("months", "amount");
+            }
+            Set<String> units = new java.util.TreeSet<>();
+            for (JsonNode unit : node) {
+                if (!List.of("months", "amount").contains(unit.asText())) {
+                    problems.add(new RulesetProblem(rel, 0, 0, "ledger lists months and/or amount, not " + unit.asText()));
+                }
+                units.add(unit.asText());
+            }
+            return Set.copyOf(units);
         }
 
         private void readParameters(String folder, String rel, String text) {
@@ -408,7 +427,7 @@ public final class RulesetLoader {
                     }
                     parts.add(new PartDefinition(partId, title, partCriteria.entrySet().stream()
                             .map(e -> new CriterionDefinition(e.getKey(), partId, List.copyOf(e.getValue())))
-                            .toList()));
+                            .toList(), yaml.ledger.getOrDefault(partId, Set.of("months", "amount"))));
                 });
                 if (kind == Kind.DERIVED && criteria.containsKey(folder)) {
                     problems.add(new RulesetProblem(folder + "/policy.yaml", 0, 0,
@@ -467,6 +486,7 @@ public final class RulesetLoader {
         String kind;
         String combine;
         final Map<String, Text> parts = new LinkedHashMap<>();
+        final Map<String, Set<String>> ledger = new LinkedHashMap<>();
         final List<String> sources = new ArrayList<>();
         final Set<String> acceptsSelfDeclared = new java.util.TreeSet<>();
     }

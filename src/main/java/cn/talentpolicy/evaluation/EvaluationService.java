@@ -60,10 +60,10 @@ public class EvaluationService {
     static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
     /**
-     * Every date lies between 1900 and 2100, and a birth, a home purchase and entering a postdoctoral station
-     * are not after the as-of date: an evaluation at a date judges what had happened by then. A planned
-     * employment start or postdoctoral exit may be later; a degree graduating later is not yet held (see
-     * {@link cn.talentpolicy.facts.HighestDegree}).
+     * Every date lies between 1900 and 2100, and a birth, the start of the current employment, a home purchase
+     * and entering a postdoctoral station are not after the as-of date: an evaluation at a date judges what had
+     * happened by then. A postdoctoral exit may be planned later; a degree graduating later is not yet held
+     * (see {@link cn.talentpolicy.facts.HighestDegree}).
      */
     private static void checkDates(PersonFacts person, LocalDate asOf, List<FieldProblem> problems) {
         if (asOf.isBefore(EARLIEST) || asOf.isAfter(LATEST)) {
@@ -75,7 +75,8 @@ public class EvaluationService {
         for (int i = 0; degrees != null && i < degrees.size(); i++) {
             inRange(problems, "person.degrees[" + i + "].graduationDate", degrees.get(i).graduationDate());
         }
-        inRange(problems, "person.employment.startDate", person.employment().startDate());
+        event(problems, "person.employment.startDate", "the employment given (the current one) starts",
+                person.employment().startDate(), asOf);
         if (person.homePurchase() != null) {
             event(problems, "person.housing.purchase.date", "bought", person.homePurchase().date(), asOf);
         }
@@ -110,6 +111,10 @@ public class EvaluationService {
         for (int i = 0; i < person.ledger().size(); i++) {
             var entry = person.ledger().get(i);
             PolicyDefinition policy = ruleset.policy(entry.policyId());
+            if (entry.policyId().equals(cn.talentpolicy.facts.LedgerEntry.SETTLING_IN_ALLOWANCE) && entry.monthsPaid() > 0) {
+                problems.add(new FieldProblem("person.ledger[" + i + "].monthsPaid",
+                        "a settling-in allowance is recorded as amountPaid"));
+            }
             if (policy == null || policy.kind() != PolicyDefinition.Kind.DECISION) {
                 continue;
             }
@@ -120,6 +125,20 @@ public class EvaluationService {
             } else if (entry.part() != null && !parts.contains(entry.part())) {
                 problems.add(new FieldProblem("person.ledger[" + i + "].part", entry.policyId()
                         + " has no part '" + entry.part() + "' (its parts: " + String.join(", ", parts) + ")"));
+            } else {
+                // a payment recorded in a unit the part is not paid in would be silently ignored: refuse it
+                String partId = entry.part() == null ? parts.get(0) : entry.part();
+                java.util.Set<String> units = policy.parts().stream().filter(p -> p.id().equals(partId))
+                        .findFirst().orElseThrow().ledger();
+                String what = entry.policyId() + (parts.size() > 1 ? " (" + partId + ")" : "");
+                if (entry.monthsPaid() > 0 && !units.contains("months")) {
+                    problems.add(new FieldProblem("person.ledger[" + i + "].monthsPaid", what
+                            + (units.isEmpty() ? " pays nothing" : " is paid as amounts, not months: give amountPaid")));
+                }
+                if (entry.amountPaid().signum() > 0 && !units.contains("amount")) {
+                    problems.add(new FieldProblem("person.ledger[" + i + "].amountPaid", what
+                            + (units.isEmpty() ? " pays nothing" : " is paid by the month: give monthsPaid")));
+                }
             }
         }
     }

@@ -45,7 +45,8 @@ public class PolicyCatalogue {
 
     private static PolicyView view(Ruleset ruleset, PolicyDefinition policy, LocalDate on) {
         List<PolicyView.Part> parts = policy.parts().stream()
-                .map(part -> new PolicyView.Part(part.id(), part.title(), part.criteria().stream()
+                .map(part -> new PolicyView.Part(part.id(), part.title(), new java.util.TreeSet<>(part.ledger()),
+                        part.criteria().stream()
                         .map(c -> new PolicyView.Criterion(c.id(), c.reasons().stream()
                                 .map(r -> new PolicyView.Reason(r.status(), r.reasonCode(), r.message(), r.source(),
                                         r.missingFacts()))

@@ -13,7 +13,8 @@ import java.util.Map;
 public record PolicyView(String policyId, Text title, String kind, String combine, List<String> sources,
                          List<Part> parts, List<Parameter> parameters) {
 
-    public record Part(String part, Text title, List<Criterion> criteria) {
+    /** {@code ledger}: what a ledger entry for the part records (months, amount); empty when it pays nothing. */
+    public record Part(String part, Text title, java.util.Set<String> ledger, List<Criterion> criteria) {
     }
 
     public record Criterion(String criterion, List<Reason> reasons) {

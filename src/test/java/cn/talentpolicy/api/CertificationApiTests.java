@@ -233,6 +233,15 @@ class CertificationApiTests {
         assertThat(second.body().get("errors").get(0).get("field").asText()).isEqualTo("records[5].degreeRecordId");
     }
 
+    @Test
+    void aRecordRetrievedAfterTheCertificationDateIsRefused() {
+        ObjectNode request = request();
+        ((ObjectNode) records(request).get(0)).put("retrievedOn", "2027-11-20");
+        ApiClient.Response response = api.post("/api/v1/certifications", request);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().get("errors").get(0).get("field").asText()).isEqualTo("records[0].retrievedOn");
+    }
+
     static List<String> evidence(JsonNode criterion) {
         List<String> refs = new ArrayList<>();
         criterion.get("evidence").forEach(e -> refs.add(e.get("source").asText() + ":" + e.get("recordId").asText()));

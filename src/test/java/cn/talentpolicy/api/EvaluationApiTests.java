@@ -199,6 +199,22 @@ class EvaluationApiTests {
     }
 
     @Test
+    void aLedgerEntryInTheWrongUnitIsRefusedRatherThanIgnored() {
+        ObjectNode request = request();
+        ObjectNode entry = person(request).putArray("ledger").addObject();
+        entry.put("policyId", "jinan_rent_subsidy");
+        entry.put("amountPaid", 25200);
+        assertInvalid(request, "person.ledger[0].amountPaid", "jinan_rent_subsidy is paid by the month: give monthsPaid");
+    }
+
+    @Test
+    void anEmploymentStartingAfterTheAsOfDateIsNamed() {
+        ObjectNode request = request();
+        ((ObjectNode) person(request).get("employment")).put("startDate", "2027-03-01");
+        assertInvalid(request, "person.employment.startDate", "starts on 2027-03-01, after the as-of date 2026-11-28");
+    }
+
+    @Test
     void aMalformedRegionCodeIsNamed() {
         ObjectNode request = request();
         ((ObjectNode) person(request).get("employment")).put("employerRegion", "3701");
