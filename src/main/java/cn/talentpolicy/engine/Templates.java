@@ -17,13 +17,14 @@ import java.util.stream.Collectors;
 /**
  * Fills message templates from a rule's metadata. A placeholder names a variable the rule bound, optionally
  * followed by properties: {@code {$degree.graduationDate}}; {@code {fact.tier}} names the fact the rule
- * inserted. Dates print as ISO dates, amounts without trailing zeros, an unknown value as 未知 / unknown, or as
+ * inserted. Codes print as words ({@link Labels}), dates as ISO dates, amounts without trailing zeros, an unknown value as 未知 / unknown, or as
  * the text after a bar where null means none: {@code {$q.title|none}}.
  */
 final class Templates {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([$\\w][\\w.$]*)(?:\\|([^}]*))?}");
     private static final Map<Class<?>, Map<String, Method>> ACCESSORS = new ConcurrentHashMap<>();
+    private static final String CHINESE_UNKNOWN = "未知";
 
     private Templates() {
     }
@@ -32,7 +33,7 @@ final class Templates {
         if (template == null) {
             return null;
         }
-        return new Text(render(template.zh(), variables, "未知"), render(template.en(), variables, "unknown"));
+        return new Text(render(template.zh(), variables, CHINESE_UNKNOWN), render(template.en(), variables, "unknown"));
     }
 
     static String render(String template, Function<String, Object> variables, String unknown) {
@@ -48,7 +49,8 @@ final class Templates {
                 value = property(value, path[i]);
             }
             // {$x|none}: the text to show when the value is null because it is known to be none
-            m.appendReplacement(out, Matcher.quoteReplacement(format(value, m.group(2) != null ? m.group(2) : unknown)));
+            m.appendReplacement(out, Matcher.quoteReplacement(
+                    format(value, m.group(2) != null ? m.group(2) : unknown, CHINESE_UNKNOWN.equals(unknown))));
         }
         m.appendTail(out);
         return out.toString();
@@ -66,9 +68,12 @@ final class Templates {
         return names;
     }
 
-    static String format(Object value, String unknown) {
+    static String format(Object value, String unknown, boolean chinese) {
         if (value == null) {
             return unknown;
+        }
+        if (value instanceof Enum<?> code) {
+            return Labels.of(code, chinese);
         }
         if (value instanceof BigDecimal amount) {
             return amount.stripTrailingZeros().toPlainString();
@@ -77,7 +82,8 @@ final class Templates {
             return BigDecimal.valueOf(((Number) value).doubleValue()).stripTrailingZeros().toPlainString();
         }
         if (value instanceof Collection<?> items) {
-            return items.isEmpty() ? "-" : items.stream().map(i -> format(i, unknown)).collect(Collectors.joining(", "));
+            return items.isEmpty() ? "-" : items.stream().map(i -> format(i, unknown, chinese))
+                    .collect(Collectors.joining(chinese ? "、" : ", "));
         }
         return value.toString();
     }
