@@ -1,13 +1,10 @@
 package cn.talentpolicy.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.List;
 
@@ -20,24 +17,7 @@ import static org.assertj.core.api.Assertions.fail;
  * announced and focused, and text has a contrast of at least 4.5:1 (3:1 for large text).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CheckerAccessibilityTests {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class CheckerAccessibilityTests extends BrowserTestBase {
 
     /** Opens every section that is shown on request and adds every kind of row, so all inputs exist. */
     static void showEverything(CheckerPage page) {

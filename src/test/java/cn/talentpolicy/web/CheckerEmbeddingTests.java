@@ -1,12 +1,9 @@
 package cn.talentpolicy.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,24 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * origins, as they would in production.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CheckerEmbeddingTests {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class CheckerEmbeddingTests extends BrowserTestBase {
 
     Path hostPage(String name, String body) throws IOException {
         Path file = Path.of("target/embedding", name + ".html").toAbsolutePath();

@@ -1,14 +1,11 @@
 package cn.talentpolicy.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.List;
 
@@ -20,28 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * All of them are judged on 2026-11-28 (the page's asOf parameter), so the answers do not move with the clock.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CheckerPageTests {
+class CheckerPageTests extends BrowserTestBase {
 
     static final String AS_OF = "?asOf=2026-11-28";
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
     CheckerPage page;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void openPage() {
