@@ -150,6 +150,20 @@ class ContractTests {
     }
 
     @Test
+    void theExamplesInsideTheContractConformToTheirSchemas() {
+        JsonNode schemas = spec.get("components").get("schemas");
+        int checked = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = schemas.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> schema = it.next();
+            for (JsonNode example : schema.getValue().path("examples")) {
+                assertConforms(schema.getKey(), example);
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void theContractRefusesWhatItDoesNotDescribe() {
         ObjectNode response = ApiClient.JSON.createObjectNode();
         response.put("personId", "p");
