@@ -5,7 +5,6 @@ import cn.talentpolicy.certification.CertificationService;
 import cn.talentpolicy.certification.CertificationStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,8 +25,11 @@ public class CertificationController {
     private final EvaluationMapper mapper;
     private final ObjectMapper json;
 
+    private final Contract contract;
+
     public CertificationController(CertificationService certifications, CertificationStore store,
-                                   EvaluationMapper mapper, ObjectMapper json) {
+                                   EvaluationMapper mapper, ObjectMapper json, Contract contract) {
+        this.contract = contract;
         this.certifications = certifications;
         this.store = store;
         this.mapper = mapper;
@@ -36,7 +38,8 @@ public class CertificationController {
 
     @PostMapping(path = "/api/v1/certifications", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public CertificationResponse certify(@Valid @RequestBody CertificationRequest request) {
+    public CertificationResponse certify(@RequestBody JsonNode body) {
+        CertificationRequest request = contract.read(body, "CertificationRequest", CertificationRequest.class);
         CertificationResponse response = run(request);
         // stored with the date it was certified at, so reproducing it later uses the same date
         store.save(response.certificationId(), new CertificationRequest(request.personId(), response.asOf(),

@@ -2,7 +2,7 @@ package cn.talentpolicy.api;
 
 import cn.talentpolicy.evaluation.EvaluationService;
 import cn.talentpolicy.input.FactsMapper;
-import jakarta.validation.Valid;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -14,16 +14,20 @@ public class EvaluationController {
     private final EvaluationService evaluations;
     private final EvaluationMapper mapper;
     private final FactsMapper facts;
+    private final Contract contract;
 
-    public EvaluationController(EvaluationService evaluations, EvaluationMapper mapper, FactsMapper facts) {
+    public EvaluationController(EvaluationService evaluations, EvaluationMapper mapper, FactsMapper facts,
+                                Contract contract) {
         this.evaluations = evaluations;
         this.mapper = mapper;
         this.facts = facts;
+        this.contract = contract;
     }
 
     @PostMapping(path = "/api/v1/evaluations", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public EvaluationResponse evaluate(@Valid @RequestBody EvaluationRequest request) {
+    public EvaluationResponse evaluate(@RequestBody JsonNode body) {
+        EvaluationRequest request = contract.read(body, "EvaluationRequest", EvaluationRequest.class);
         return mapper.toResponse(evaluations.evaluate(facts.toFacts(request.person()), request.asOf(),
                 request.policies(), request.explain() == null || request.explain()));
     }

@@ -168,6 +168,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 + e.getLocation().getColumnNr() + ")";
     }
 
+    /** A Jackson error's location as a request path, like {@code person.degrees[0].level}. */
     static String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {

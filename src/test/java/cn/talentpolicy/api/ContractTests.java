@@ -3,7 +3,6 @@ package cn.talentpolicy.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -58,32 +57,12 @@ class ContractTests {
     @BeforeAll
     static void loadContract() throws IOException {
         spec = YAML.readTree(SPEC.toFile());
-        schemaDocument = ApiClient.JSON.createObjectNode();
-        schemaDocument.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        schemaDocument.set("$defs", rewriteRefs(spec.get("components").get("schemas").deepCopy()));
+        schemaDocument = Contract.schemaDocument(spec);
     }
 
     @BeforeEach
     void client() {
         api = new ApiClient(port);
-    }
-
-    /** OpenAPI refs point at #/components/schemas/X; the standalone schema document keeps them under $defs. */
-    static JsonNode rewriteRefs(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode object = (ObjectNode) node;
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                if (field.getKey().equals("$ref") && field.getValue().isTextual()) {
-                    field.setValue(new TextNode(field.getValue().asText().replace("#/components/schemas/", "#/$defs/")));
-                } else {
-                    rewriteRefs(field.getValue());
-                }
-            }
-        } else if (node.isArray()) {
-            node.forEach(ContractTests::rewriteRefs);
-        }
-        return node;
     }
 
     static Set<ValidationMessage> violations(String schemaName, JsonNode instance) {

@@ -241,11 +241,14 @@ class EvaluationApiTests {
     void everyInvalidFieldIsNamedAtOnce() {
         ObjectNode request = request();
         person(request).put("hukouRegion", "12");
+        person(request).put("nationality", "MARS");
+        person(request).put("birthDate", "1998-02-30");
         ((ObjectNode) person(request).get("socialInsurance")).put("region", "abc");
         ApiClient.Response response = api.post("/api/v1/evaluations", request);
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body().get("errors")).extracting(e -> e.get("field").asText())
-                .containsExactly("person.hukouRegion", "person.socialInsurance.region");
+                .containsExactly("person.birthDate", "person.hukouRegion", "person.nationality",
+                        "person.socialInsurance.region");
     }
 
     @Test
@@ -259,7 +262,7 @@ class EvaluationApiTests {
     void aRequestWithoutAPersonIsRefused() {
         ObjectNode request = request();
         request.remove("person");
-        assertInvalid(request, "person", "must not be null");
+        assertInvalid(request, "person", "is required");
     }
 
     @Test
