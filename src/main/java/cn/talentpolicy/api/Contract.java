@@ -52,6 +52,7 @@ public class Contract {
 
     /** The body as the request type, or an {@link InvalidRequestException} naming every offending field. */
     <T> T read(JsonNode body, String schemaName, Class<T> type) {
+        withoutNulls(body); // an explicit null means the same as leaving the field out
         List<FieldProblem> problems = check(schemaName, body);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
@@ -60,13 +61,15 @@ public class Contract {
         try {
             request = json.treeToValue(body, type);
         } catch (JsonMappingException e) {
-            throw new InvalidRequestException(List.of(new FieldProblem(ProblemResponses.path(e), e.getOriginalMessage())));
+            throw new InvalidRequestException(List.of(new FieldProblem(ProblemResponses.path(e),
+                    ProblemResponses.mappingMessage(e))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Map<String, String> byField = new java.util.TreeMap<>();
         for (ConstraintViolation<T> v : validator.validate(request)) {
-            byField.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a.equals(b) ? a : a + "; " + b);
+            String field = v.getPropertyPath().toString().replace(".<list element>", "");
+            byField.merge(field, v.getMessage(), (a, b) -> a.equals(b) ? a : a + "; " + b);
         }
         if (!byField.isEmpty()) {
             throw new InvalidRequestException(byField.entrySet().stream()
@@ -88,6 +91,16 @@ public class Contract {
         // with no branch for its source, the source is what is wrong.
         Map<String, java.util.Set<String>> wrongBranches = new LinkedHashMap<>();
         for (ValidationMessage m : messages) {
+            if ("oneOf".equals(m.getType()) && instance.at(pointer(m.getInstanceLocation().toString())).path("source").isMissingNode()) {
+                // no source at all: no branch is the record's, so none of their complaints are about it
+                java.util.Set<String> all = new java.util.HashSet<>();
+                for (int b = 0; b < SOURCES.split(", ").length; b++) {
+                    all.add(String.valueOf(b));
+                }
+                wrongBranches.put(m.getInstanceLocation().toString(), all);
+            }
+        }
+        for (ValidationMessage m : messages) {
             java.util.regex.Matcher branch = BRANCH.matcher(m.getEvaluationPath().toString());
             if ("const".equals(m.getType()) && m.getInstanceLocation().toString().endsWith("/source") && branch.find()) {
                 String record = m.getInstanceLocation().toString().replaceFirst("/source$", "");
@@ -103,7 +116,7 @@ public class Contract {
                 JsonNode source = instance.at(pointer(location)).path("source");
                 if (source.isMissingNode()) {
                     byField.put(field + ".source", "is required: it says which kind of record this is (" + SOURCES + ")");
-                } else if (wrong.size() >= SOURCES.split(", ").length) {
+                } else if (wrong.size() >= SOURCES.split(", ").length && !source.isMissingNode()) {
                     byField.put(field + ".source", "'" + source.asText() + "' is not a known record source ("
                             + SOURCES + ")");
                 }
@@ -156,6 +169,22 @@ public class Contract {
             case "const" -> given + "must be " + arg;
             default -> m.getMessage().replaceFirst("^\\Q" + m.getInstanceLocation() + "\\E:?\\s*", "");
         };
+    }
+
+    private static void withoutNulls(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            List<String> nulls = new ArrayList<>();
+            object.fields().forEachRemaining(f -> {
+                if (f.getValue().isNull()) {
+                    nulls.add(f.getKey());
+                } else {
+                    withoutNulls(f.getValue());
+                }
+            });
+            object.remove(nulls);
+        } else if (node != null && node.isArray()) {
+            node.forEach(Contract::withoutNulls);
+        }
     }
 
     /** A JSON pointer ({@code /person/degrees/0/level}) as a request path ({@code person.degrees[0].level}). */

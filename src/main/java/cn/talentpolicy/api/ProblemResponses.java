@@ -184,7 +184,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return path.toString();
     }
 
-    private static String mappingMessage(JsonMappingException e) {
+    static String mappingMessage(JsonMappingException e) {
         if (e instanceof InvalidTypeIdException typeId) {
             return "'" + typeId.getTypeId() + "' is not a known record source (HUKOU, EDUCATION_REGISTRY, CSCSE, "
                     + "TITLE_REGISTRY, HONOURS_REGISTRY, SOCIAL_INSURANCE, EMPLOYER_REGISTRY, PROPERTY_REGISTRY, "

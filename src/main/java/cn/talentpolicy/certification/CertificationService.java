@@ -74,12 +74,18 @@ public class CertificationService {
         LocalDate asOf = request.asOf() == null ? LocalDate.now(clock) : request.asOf();
         checkRecords(request.records(), asOf);
         Ruleset ruleset = rulesets.current();
+        checkPolicies(ruleset, request.policies());
         // what the registries prove (no declarations, facts in doubt unknown or none) ...
         List<GovernmentRecord> registry = request.records().stream().filter(r -> !r.isSelfDeclared()).toList();
         Run proven = run(ruleset, request.personId(), asOf, registry, false);
         // ... and everything the evidence could support (declarations, stale records, the widening reading of
         // a conflict): a criterion that comes out differently rests on evidence in doubt
-        Run possible = run(ruleset, request.personId(), asOf, request.records(), true);
+        Run possible;
+        try {
+            possible = run(ruleset, request.personId(), asOf, request.records(), true);
+        } catch (InvalidRequestException e) {
+            possible = proven; // what only stale or declared records say cannot be read: nothing more is possible
+        }
 
         List<EvidenceIssue> allIssues = new ArrayList<>(proven.assembled().issues());
         allIssues.addAll(possible.assembled().issues());
@@ -90,7 +96,26 @@ public class CertificationService {
             Decision p = proven.evaluation().decisions().get(i);
             Decision q = possible.evaluation().decisions().get(i);
             if (wanted == null || wanted.contains(p.policyId())) {
-                decisions.add(certified(ruleset.policy(p.policyId()), p, q, proven, possible, allIssues));
+                PolicyDefinition policy = ruleset.policy(p.policyId());
+                // the declarations this policy accepts for the criteria they would decide: a reading with them
+                Set<RecordRef> accepted = new LinkedHashSet<>();
+                for (int c = 0; c < p.criteria().size(); c++) {
+                    if (policy.acceptsSelfDeclared().contains(p.criteria().get(c).criterion())
+                            && p.criteria().get(c).status() != q.criteria().get(c).status()) {
+                        Set<RecordRef> doubtful = doubtfulRecords(p.criteria().get(c), q.criteria().get(c), proven, possible);
+                        if (!doubtful.isEmpty() && doubtful.stream().allMatch(RecordRef::selfDeclared)) {
+                            accepted.addAll(doubtful);
+                        }
+                    }
+                }
+                Run base = proven;
+                if (!accepted.isEmpty()) {
+                    List<GovernmentRecord> withAccepted = new ArrayList<>(registry);
+                    request.records().stream().filter(r -> accepted.contains(RecordRef.of(r))).forEach(withAccepted::add);
+                    base = run(ruleset, request.personId(), asOf, withAccepted, false);
+                }
+                decisions.add(certified(policy, base.evaluation().decisions().get(i), base, p, proven, q, possible,
+                        allIssues));
             }
         }
         // the tier the records prove: a tier resting on doubtful evidence is listed as unchecked, not certified
@@ -105,6 +130,20 @@ public class CertificationService {
                 .toList();
         return new Certification(id, request.personId(), asOf, ruleset.version(), digest, tier, decisions,
                 List.copyOf(new LinkedHashSet<>(allIssues)), trace);
+    }
+
+    private static void checkPolicies(Ruleset ruleset, List<String> policies) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; policies != null && i < policies.size(); i++) {
+            PolicyDefinition policy = ruleset.policy(policies.get(i));
+            if (policy == null || policy.kind() != PolicyDefinition.Kind.DECISION) {
+                problems.add(new FieldProblem("policies[" + i + "]", "no loaded decision policy has the id '"
+                        + policies.get(i) + "' (GET /api/v1/policies lists them)"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
     }
 
     /** One evaluation of the person as a set of records reads. */
@@ -189,30 +228,23 @@ public class CertificationService {
     }
 
     /**
-     * The proven decision, with each criterion's evidence. A criterion that the possible evidence would judge
-     * otherwise rests on evidence in doubt: where the policy accepts a declaration for every such criterion and
-     * only declarations make the difference, the possible decision stands; otherwise those criteria are
-     * UNKNOWN (for tiers: listed as unchecked, not blocking the proven tier) with the evidence named.
+     * The decision on what is proven (with the declarations the policy accepts), with each criterion's evidence.
+     * A criterion that the possible evidence would judge otherwise, or that only an unaccepted declaration
+     * decides, rests on evidence in doubt: it is UNKNOWN (for tiers: listed as unchecked, not blocking the
+     * proven tier) with the evidence named, and the decision is made again from the criteria.
      */
-    private Certification.CertifiedDecision certified(PolicyDefinition policy, Decision proven, Decision possible,
-                                                      Run provenRun, Run possibleRun, List<EvidenceIssue> allIssues) {
-        Set<Integer> inDoubt = new LinkedHashSet<>();
-        for (int i = 0; i < proven.criteria().size(); i++) {
-            if (proven.criteria().get(i).status() != possible.criteria().get(i).status()) {
-                inDoubt.add(i);
-            }
-        }
-        boolean declarationsAccepted = !inDoubt.isEmpty() && inDoubt.stream().allMatch(i ->
-                policy.acceptsSelfDeclared().contains(proven.criteria().get(i).criterion())
-                        && doubtfulRecords(proven.criteria().get(i), possible.criteria().get(i), provenRun, possibleRun)
-                        .stream().allMatch(RecordRef::selfDeclared))
-                && possibleRun.assembled().issues().isEmpty();
-        Decision base = declarationsAccepted ? possible : proven;
-        Run baseRun = declarationsAccepted ? possibleRun : provenRun;
+    private Certification.CertifiedDecision certified(PolicyDefinition policy, Decision base, Run baseRun,
+                                                      Decision proven, Run provenRun, Decision possible,
+                                                      Run possibleRun, List<EvidenceIssue> allIssues) {
         List<CriterionResult> criteria = new ArrayList<>();
         List<Certification.CriterionEvidence> evidence = new ArrayList<>();
+        boolean changed = false;
         for (int i = 0; i < base.criteria().size(); i++) {
             CriterionResult result = base.criteria().get(i);
+            CriterionResult other = possible.criteria().get(i);
+            boolean accepts = policy.acceptsSelfDeclared().contains(result.criterion());
+            boolean inDoubt = result.status() != other.status()
+                    || (!accepts && result.status() != proven.criteria().get(i).status());
             Set<RecordRef> records = recordsOf(result, baseRun);
             List<EvidenceIssue> own = new ArrayList<>();
             if (result.status() == Status.UNKNOWN) {
@@ -222,20 +254,14 @@ public class CertificationService {
                     }
                 }
             }
-            if (!declarationsAccepted && inDoubt.contains(i)) {
-                CriterionResult other = possible.criteria().get(i);
-                Set<RecordRef> doubtful = doubtfulRecords(result, other, provenRun, possibleRun);
-                if (policy.acceptsSelfDeclared().contains(result.criterion()) && !doubtful.isEmpty()
-                        && doubtful.stream().allMatch(RecordRef::selfDeclared)) {
-                    // this criterion accepts the person's declaration: judged on it
-                    criteria.add(other);
-                    evidence.add(new Certification.CriterionEvidence(List.copyOf(recordsOf(other, possibleRun)), List.of()));
-                    continue;
-                }
-                // the issues (of either reading) on any record the criterion rests on under either reading
+            if (inDoubt) {
+                Set<RecordRef> doubtful = doubtfulRecords(proven.criteria().get(i), other, provenRun, possibleRun);
+                doubtful.addAll(doubtfulRecords(proven.criteria().get(i), result, provenRun, baseRun));
+                // the issues (of any reading) on any record the criterion rests on under any reading
                 Set<String> involved = new LinkedHashSet<>();
-                recordsOf(result, provenRun).forEach(r -> involved.add(r.toString()));
+                recordsOf(proven.criteria().get(i), provenRun).forEach(r -> involved.add(r.toString()));
                 recordsOf(other, possibleRun).forEach(r -> involved.add(r.toString()));
+                records.forEach(r -> involved.add(r.toString()));
                 List<EvidenceIssue> issues = new ArrayList<>(provenRun.assembled().issues());
                 issues.addAll(possibleRun.assembled().issues());
                 for (EvidenceIssue issue : issues) {
@@ -243,7 +269,8 @@ public class CertificationService {
                         own.add(issue);
                     }
                 }
-                List<RecordRef> declared = doubtful.stream().filter(RecordRef::selfDeclared).toList();
+                List<RecordRef> declared = doubtful.stream().filter(RecordRef::selfDeclared)
+                        .filter(r -> !accepts).toList();
                 if (!declared.isEmpty()) {
                     EvidenceIssue issue = new EvidenceIssue(result.criterion(), EvidenceIssue.Kind.SELF_DECLARED,
                             declared.stream().map(RecordRef::toString).toList(), "the criterion would be "
@@ -253,6 +280,7 @@ public class CertificationService {
                     allIssues.add(issue);
                 }
                 records.addAll(doubtful);
+                changed = true;
                 if (result.status() == Status.UNKNOWN) {
                     criteria.add(result); // already unknown: keep its own reason, add the evidence in doubt
                     evidence.add(new Certification.CriterionEvidence(List.copyOf(records),
@@ -261,7 +289,8 @@ public class CertificationService {
                 }
                 result = new CriterionResult(result.personId(), result.policyId(), result.part(), result.criterion(),
                         Status.UNKNOWN, "EVIDENCE_IN_DOUBT", new Text(
-                        "依据存疑的记录（过期、相互矛盾或本人申报）将为 " + other.status() + "，需以有效的登记记录确认："
+                        "依据存疑的记录（过期、相互矛盾或本人申报）将" + (other.status() == Status.PASS ? "符合"
+                                : other.status() == Status.FAIL ? "不符合" : "无法判断") + "，需以有效的登记记录确认："
                                 + other.message().zh(),
                         "would be " + other.status() + " on evidence in doubt (stale, conflicting or self-declared); "
                                 + "a current registry record would settle it: " + other.message().en()),
@@ -272,7 +301,7 @@ public class CertificationService {
             evidence.add(new Certification.CriterionEvidence(List.copyOf(records), List.copyOf(
                     new LinkedHashSet<>(own))));
         }
-        Decision decision = declarationsAccepted || inDoubt.isEmpty() ? base : redecided(base, policy, criteria);
+        Decision decision = changed ? redecided(base, policy, criteria) : base;
         return new Certification.CertifiedDecision(decision, evidence);
     }
 
@@ -293,9 +322,9 @@ public class CertificationService {
     }
 
     /**
-     * The decision again after criteria that rested on unaccepted declarations became UNKNOWN: each part is
-     * combined as the policy says, and benefits remain only for parts still ELIGIBLE. Choice: policies that
-     * rest on this one's outcome are not re-evaluated (they saw the declared facts), a simplification.
+     * The decision again after criteria in doubt became UNKNOWN: each part is combined as the policy says, and
+     * benefits remain only for parts still ELIGIBLE (a part cannot become ELIGIBLE here: a criterion only ever
+     * turns UNKNOWN).
      */
     private static Decision redecided(Decision decision, PolicyDefinition policy, List<CriterionResult> criteria) {
         List<Decision.PartView> parts = new ArrayList<>();

@@ -271,7 +271,7 @@ public final class RulesetLoader {
                 return Set.of("months", "amount");
             }
             Set<String> units = new java.util.TreeSet<>();
-            for (JsonNode unit : node) {
+            for (JsonNode unit : node.isTextual() ? List.of(node) : node) { // "ledger: months" means [months]
                 if (!List.of("months", "amount").contains(unit.asText())) {
                     problems.add(new RulesetProblem(rel, 0, 0, "ledger lists months and/or amount, not " + unit.asText()));
                 }

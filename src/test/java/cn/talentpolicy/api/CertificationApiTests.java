@@ -234,6 +234,37 @@ class CertificationApiTests {
     }
 
     @Test
+    void anAcceptedDeclarationDecidesOnlyItsCriterionNotTheAmount() {
+        ObjectNode request = request();
+        ObjectNode registry = (ObjectNode) records(request).get(1);
+        registry.put("level", "JUNIOR_COLLEGE").put("graduationDate", "2023-06-30").put("institution", "Jinan Vocational");
+        records(request).add(record("EDUCATION_REGISTRY", "SELF-BACHELOR", "2026-11-01").put("level", "BACHELOR")
+                .put("fullTime", true).put("graduationDate", "2023-06-30").put("institution", "Somewhere")
+                .put("selfDeclared", true));
+        ((ObjectNode) records(request).get(4)).put("selfDeclared", true); // no home: declared, and accepted
+        request.putArray("policies").add("jinan_rent_subsidy");
+        JsonNode rent = EvaluationApiTests.decision(api.post("/api/v1/certifications", request).body(), "jinan_rent_subsidy");
+        assertThat(EvaluationApiTests.criterion(rent, "NO_HOME_IN_JINAN").get("status").asText()).isEqualTo("PASS");
+        assertThat(rent.get("outcome").asText()).isEqualTo("ELIGIBLE");
+        assertThat(rent.get("benefits").get(0).get("amount").asInt())
+                .as("the registry's junior college rate, not the declared bachelor's").isEqualTo(500);
+    }
+
+    @Test
+    void anUnknownPolicyInTheFilterAndAMissingSourceAreNamed() {
+        ObjectNode request = request();
+        request.putArray("policies").add("no_such_policy");
+        ApiClient.Response response = api.post("/api/v1/certifications", request);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().get("errors").get(0).get("field").asText()).isEqualTo("policies[0]");
+        ObjectNode noSource = request();
+        ((ObjectNode) records(noSource).get(0)).remove("source");
+        ApiClient.Response second = api.post("/api/v1/certifications", noSource);
+        assertThat(second.status()).isEqualTo(400);
+        assertThat(second.body().get("errors")).extracting(e -> e.get("field").asText()).containsExactly("records[0].source");
+    }
+
+    @Test
     void aRecordRetrievedAfterTheCertificationDateIsRefused() {
         ObjectNode request = request();
         ((ObjectNode) records(request).get(0)).put("retrievedOn", "2027-11-20");

@@ -215,6 +215,16 @@ class EvaluationApiTests {
     }
 
     @Test
+    void anExplicitNullMeansTheSameAsLeavingTheFieldOut() {
+        ObjectNode request = request();
+        request.putNull("explain");
+        person(request).putNull("socialInsurance");
+        JsonNode living = decision(api.post("/api/v1/evaluations", request).body(), "jinan_living_subsidy");
+        assertThat(living.get("outcome").asText()).isEqualTo("NEEDS_INFO");
+        assertThat(living.get("missingFacts")).extracting(JsonNode::asText).containsExactly("socialInsurance.region");
+    }
+
+    @Test
     void aMalformedRegionCodeIsNamed() {
         ObjectNode request = request();
         ((ObjectNode) person(request).get("employment")).put("employerRegion", "3701");
