@@ -134,13 +134,7 @@ public class CertificationService {
 
     private static void checkPolicies(Ruleset ruleset, List<String> policies) {
         List<FieldProblem> problems = new ArrayList<>();
-        for (int i = 0; policies != null && i < policies.size(); i++) {
-            PolicyDefinition policy = ruleset.policy(policies.get(i));
-            if (policy == null || policy.kind() != PolicyDefinition.Kind.DECISION) {
-                problems.add(new FieldProblem("policies[" + i + "]", "no loaded decision policy has the id '"
-                        + policies.get(i) + "' (GET /api/v1/policies lists them)"));
-            }
-        }
+        EvaluationService.policyFilter(ruleset, policies, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }

@@ -143,7 +143,11 @@ public class EvaluationService {
         }
     }
 
-    private static Predicate<String> policyFilter(Ruleset ruleset, List<String> policies, List<FieldProblem> problems) {
+    /**
+     * The decision policies asked for (null or empty: all), as a filter; a policy id that names no loaded
+     * decision policy is added to {@code problems}.
+     */
+    public static Predicate<String> policyFilter(Ruleset ruleset, List<String> policies, List<FieldProblem> problems) {
         if (policies == null || policies.isEmpty()) {
             return id -> true;
         }
