@@ -131,13 +131,18 @@ public class EvaluationService {
                 java.util.Set<String> units = policy.parts().stream().filter(p -> p.id().equals(partId))
                         .findFirst().orElseThrow().ledger();
                 String what = entry.policyId() + (parts.size() > 1 ? " (" + partId + ")" : "");
-                if (entry.monthsPaid() > 0 && !units.contains("months")) {
+                // an entry may record both (months and what they came to); only the unit the part is paid in
+                // counts, so an entry that gives only the other one would be ignored
+                boolean months = entry.monthsPaid() > 0;
+                boolean amount = entry.amountPaid().signum() > 0;
+                if (units.isEmpty() && (months || amount)) {
+                    problems.add(new FieldProblem("person.ledger[" + i + "]", what + " pays nothing"));
+                } else if (months && !amount && !units.contains("months")) {
                     problems.add(new FieldProblem("person.ledger[" + i + "].monthsPaid", what
-                            + (units.isEmpty() ? " pays nothing" : " is paid as amounts, not months: give amountPaid")));
-                }
-                if (entry.amountPaid().signum() > 0 && !units.contains("amount")) {
+                            + " is paid as amounts, not months: give amountPaid"));
+                } else if (amount && !months && !units.contains("amount")) {
                     problems.add(new FieldProblem("person.ledger[" + i + "].amountPaid", what
-                            + (units.isEmpty() ? " pays nothing" : " is paid by the month: give monthsPaid")));
+                            + " is paid by the month: give monthsPaid"));
                 }
             }
         }

@@ -205,6 +205,10 @@ class EvaluationApiTests {
         entry.put("policyId", "jinan_rent_subsidy");
         entry.put("amountPaid", 25200);
         assertInvalid(request, "person.ledger[0].amountPaid", "jinan_rent_subsidy is paid by the month: give monthsPaid");
+        entry.put("monthsPaid", 36);
+        JsonNode rent = decision(api.post("/api/v1/evaluations", request).body(), "jinan_rent_subsidy");
+        assertThat(criterion(rent, "MONTHS_REMAINING").get("reasonCode").asText())
+                .as("an entry giving months and what they came to counts its months").isEqualTo("MONTHS_USED_UP");
     }
 
     @Test
