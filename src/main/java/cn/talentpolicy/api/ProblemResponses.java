@@ -17,8 +17,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -30,7 +28,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -99,26 +96,6 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setType(INTERNAL);
         problem.setTitle("Internal error");
         return problem;
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        // one entry a field, its messages joined (a value can break two constraints at once)
-        Map<String, String> byField = new java.util.TreeMap<>();
-        e.getBindingResult().getFieldErrors().stream().map(ProblemResponses::fieldProblem)
-                .forEach(p -> byField.merge(p.field(), p.message(), (a, b) -> a.equals(b) ? a : a + "; " + b));
-        List<FieldProblem> problems = byField.entrySet().stream()
-                .map(entry -> new FieldProblem(entry.getKey(), entry.getValue())).toList();
-        return ResponseEntity.badRequest().body(invalid(problems));
-    }
-
-    private static FieldProblem fieldProblem(FieldError error) {
-        String message = error.getDefaultMessage();
-        if (error.getRejectedValue() != null && !(error.getRejectedValue() instanceof Iterable<?>)) {
-            message = message + " (was '" + error.getRejectedValue() + "')";
-        }
-        return new FieldProblem(error.getField(), message);
     }
 
     @Override

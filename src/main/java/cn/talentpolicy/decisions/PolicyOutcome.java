@@ -23,8 +23,4 @@ public record PolicyOutcome(String personId, String policyId, Outcome outcome, L
         }
         return new PolicyOutcome(personId, policyId, outcome, List.copyOf(missing));
     }
-
-    public boolean is(String outcomeName) {
-        return outcome.name().equals(outcomeName);
-    }
 }

@@ -95,12 +95,6 @@ public final class Parameters {
         return value != null ? value : definitions.get(key).values().firstEntry().getValue();
     }
 
-    /** A date in force on the date, or null before the first value. */
-    public LocalDate date(String key, LocalDate date) {
-        Object value = valueAt(key, date);
-        return value == null ? null : (LocalDate) value;
-    }
-
     /** True when the policy's {@code in_force} parameter is true on the date (false before its first value). */
     public boolean inForce(String policyId, LocalDate date) {
         return Boolean.TRUE.equals(valueAt(policyId + ".in_force", date));

@@ -2,7 +2,6 @@ package cn.talentpolicy.facts;
 
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,9 +19,5 @@ public record Qualifications(String personId, ProfessionalTitle title, SkillLeve
 
     public boolean hasHonour(Honour honour) {
         return honours.contains(honour);
-    }
-
-    public boolean hasAnyHonour(List<Honour> wanted) {
-        return wanted.stream().anyMatch(honours::contains);
     }
 }

@@ -26,13 +26,4 @@ public record Workplace(String personId, String employerRegion, String insurance
         return new Workplace(employment.personId(), treatment.parentRegion(), insured, employment.employerType(),
                 employment.dualRegistration(), true);
     }
-
-    /** TRUE when employed in the city, FALSE when not, null when the region is unknown. */
-    public Boolean employedInCity(String cityCode) {
-        return employerRegion == null ? null : Regions.inCity(employerRegion, cityCode);
-    }
-
-    public Boolean insuredInCity(String cityCode) {
-        return insuranceRegion == null ? null : Regions.inCity(insuranceRegion, cityCode);
-    }
 }

@@ -8,7 +8,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -294,16 +293,12 @@ class EvaluationApiTests {
     @Test
     void aBodyOverTheLimitIsRefusedWith413() throws Exception {
         ObjectNode request = request();
-        List<String> regions = new ArrayList<>();
-        StringBuilder padding = new StringBuilder();
-        padding.append("x".repeat(300_000));
-        person(request).put("id", padding.toString());
+        person(request).put("id", "x".repeat(300_000));
         ApiClient.Response response = api.post("/api/v1/evaluations",
                 ApiClient.JSON.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.body().get("detail").asText()).contains("262144 bytes");
-        assertThat(regions).isEmpty();
         assertThat(api.post("/api/v1/evaluations", request()).status()).isEqualTo(200);
     }
 
