@@ -1,0 +1,116 @@
+package cn.talentpolicy.sweeps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A population file read one person at a time, in file order, without holding the file in memory. Each entry is
+ * a person in the record format of the certification API ({@code {"personId": ..., "records": [...]}}); it is
+ * only turned into JSON when {@link Entry#json()} is called, so that parsing can happen on the sweep's workers.
+ * Two formats: JSON Lines (one person a line; blank lines are skipped) and CSV (see {@link CsvPopulation}).
+ */
+public interface Population extends Closeable {
+
+    /** The next person, or null at the end of the file. */
+    Entry next() throws IOException;
+
+    /** One person's entry: the line it starts on (1-based) and its content. */
+    interface Entry {
+
+        long line();
+
+        /** The person as the record format's JSON, or an {@link UnreadableEntry} saying why it cannot be read. */
+        JsonNode json(ObjectMapper json) throws UnreadableEntry;
+    }
+
+    /** An entry that is not JSON, or not a CSV row of the documented header. */
+    final class UnreadableEntry extends Exception {
+        private final String field;
+
+        public UnreadableEntry(String field, String message) {
+            super(message, null, false, false);
+            this.field = field;
+        }
+
+        /** Where in the entry the problem is ("" for the whole entry). */
+        public String field() {
+            return field;
+        }
+    }
+
+    enum Format {
+        JSONL, CSV;
+
+        /** By the file name's extension: .csv is CSV, anything else JSON Lines. */
+        public static Format of(Path file) {
+            return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? CSV : JSONL;
+        }
+    }
+
+    static Population open(Path file, Format format) throws IOException {
+        BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        return format == Format.CSV ? new CsvPopulation(reader) : new JsonLines(reader);
+    }
+
+    /** How many people the file holds (a quick pass over it, for progress reports). */
+    static long count(Path file, Format format) throws IOException {
+        long people = 0;
+        try (Population population = open(file, format)) {
+            while (population.next() != null) {
+                people++;
+            }
+        }
+        return people;
+    }
+
+    /** JSON Lines: one person a line. */
+    final class JsonLines implements Population {
+        private final BufferedReader reader;
+        private long line;
+
+        JsonLines(BufferedReader reader) {
+            this.reader = reader;
+        }
+
+        @Override
+        public Entry next() throws IOException {
+            String text;
+            do {
+                text = reader.readLine();
+                line++;
+                if (text == null) {
+                    return null;
+                }
+            } while (text.isBlank());
+            long at = line;
+            String content = text;
+            return new Entry() {
+                @Override
+                public long line() {
+                    return at;
+                }
+
+                @Override
+                public JsonNode json(ObjectMapper json) throws UnreadableEntry {
+                    try {
+                        return json.readTree(content);
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new UnreadableEntry("", "not a JSON object: " + e.getOriginalMessage());
+                    }
+                }
+            };
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+}
