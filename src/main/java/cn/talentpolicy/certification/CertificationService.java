@@ -72,7 +72,10 @@ public class CertificationService {
 
     public Certification certify(Request request) {
         LocalDate asOf = request.asOf() == null ? LocalDate.now(clock) : request.asOf();
-        checkRecords(request.records(), asOf);
+        List<FieldProblem> recordProblems = recordProblems(request.records(), asOf);
+        if (!recordProblems.isEmpty()) {
+            throw new InvalidRequestException(recordProblems);
+        }
         Ruleset ruleset = rulesets.current();
         checkPolicies(ruleset, request.policies());
         // what the registries prove (no declarations, facts in doubt unknown or none) ...
@@ -173,7 +176,11 @@ public class CertificationService {
         }
     }
 
-    private void checkRecords(List<GovernmentRecord> records, LocalDate asOf) {
+    /**
+     * What is wrong with a set of records as such: a record given twice, evidence retrieved after the as-of date,
+     * a CSCSE certification of no education record.
+     */
+    public static List<FieldProblem> recordProblems(List<GovernmentRecord> records, LocalDate asOf) {
         List<FieldProblem> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Set<String> education = new HashSet<>();
@@ -197,9 +204,7 @@ public class CertificationService {
                         "no EDUCATION_REGISTRY record has the id " + c.degreeRecordId()));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
+        return problems;
     }
 
     /** Which records gave each input fact the rules see (by identity: the rules return the same objects). */

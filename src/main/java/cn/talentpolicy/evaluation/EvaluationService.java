@@ -42,6 +42,16 @@ public class EvaluationService {
     public Evaluation evaluate(Ruleset ruleset, PersonFacts person, LocalDate asOf, List<String> policies,
                                boolean explain) {
         LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
+        List<FieldProblem> problems = factProblems(ruleset, person, date);
+        Predicate<String> answer = policyFilter(ruleset, policies, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return ruleset.evaluate(List.of(person), date, answer, explain).get(0);
+    }
+
+    /** What is wrong with a person's facts for an evaluation at a date (paths like {@code person.birthDate}). */
+    public static List<FieldProblem> factProblems(Ruleset ruleset, PersonFacts person, LocalDate date) {
         List<FieldProblem> problems = new ArrayList<>();
         checkDates(person, date, problems);
         if (person.postdoc() != null && person.postdoc().entryDate() != null && person.postdoc().exitDate() != null
@@ -49,11 +59,7 @@ public class EvaluationService {
             problems.add(new FieldProblem("person.postdoc.exitDate", "left the station before entering it"));
         }
         checkLedger(ruleset, person, problems);
-        Predicate<String> answer = policyFilter(ruleset, policies, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-        return ruleset.evaluate(List.of(person), date, answer, explain).get(0);
+        return problems;
     }
 
     static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);

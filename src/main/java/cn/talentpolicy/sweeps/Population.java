@@ -102,7 +102,9 @@ public interface Population extends Closeable {
                     try {
                         return json.readTree(content);
                     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                        throw new UnreadableEntry("", "not a JSON object: " + e.getOriginalMessage());
+                        String message = e.getOriginalMessage().replaceFirst("\\s*\\(for .*$", "");
+                        throw new UnreadableEntry("", "is not JSON: " + message + " (column "
+                                + e.getLocation().getColumnNr() + ")");
                     }
                 }
             };

@@ -57,7 +57,7 @@ class ContractTests {
     @BeforeAll
     static void loadContract() throws IOException {
         spec = YAML.readTree(SPEC.toFile());
-        schemaDocument = Contract.schemaDocument(spec);
+        schemaDocument = cn.talentpolicy.input.RequestSchema.schemaDocument(spec);
     }
 
     @BeforeEach

@@ -1,0 +1,88 @@
+package cn.talentpolicy.cli;
+
+import cn.talentpolicy.certification.CertificationProperties;
+import cn.talentpolicy.engine.Ruleset;
+import cn.talentpolicy.engine.RulesetLoader;
+import cn.talentpolicy.sweeps.Population;
+import cn.talentpolicy.sweeps.Shard;
+import cn.talentpolicy.sweeps.Sweep;
+import cn.talentpolicy.sweeps.SweepSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Policy finds people: evaluates every policy for every person of a population file (JSON Lines "
+                + "or CSV in the record format of the certification API) and writes, in the results folder, the "
+                + "claims nobody has made yet (claimable.jsonl), the entries that could not be read (rejects.jsonl), "
+                + "every person's standing (outcomes.tsv) and a summary (summary.json, summary.html).",
+                "Exit status 0 when the sweep is done (rejected entries included), 1 when it stopped, 2 on bad options."})
+class SweepCommand implements Callable<Integer> {
+
+    @Option(names = "--population", required = true, description = "the population file (.jsonl, or .csv)")
+    Path population;
+
+    @Option(names = "--as-of", description = "the date to evaluate at (default: today in Asia/Shanghai)")
+    LocalDate asOf;
+
+    @Option(names = "--out", required = true, description = "the results folder (empty, or an interrupted sweep with --resume)")
+    Path out;
+
+    @Option(names = "--shard", description = "INDEX/COUNT: sweep only this share of the people, like 3/8 (0-based)")
+    String shard;
+
+    @Option(names = "--resume", description = "continue the interrupted sweep in --out from its last checkpoint")
+    boolean resume;
+
+    @Option(names = "--rules", defaultValue = "rules", description = "the rules folder (default: ${DEFAULT-VALUE})")
+    Path rules;
+
+    @Option(names = "--threads", description = "worker threads (default: one per core)")
+    Integer threads;
+
+    @Option(names = "--batch", defaultValue = "200", description = "people per rule session (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Override
+    public Integer call() throws Exception {
+        Shard share;
+        try {
+            share = shard == null ? Shard.ALL : Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            System.err.println("--shard: " + e.getMessage());
+            return 2;
+        }
+        if (!java.nio.file.Files.isRegularFile(population)) {
+            System.err.println(population + ": no such file");
+            return 2;
+        }
+        LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        Population.Format format = Population.Format.of(population);
+        long total = Population.count(population, format);
+        try (Ruleset ruleset = RulesetLoader.load(rules)) {
+            Sweep.Options options = new Sweep.Options(date, share,
+                    threads != null ? threads : Runtime.getRuntime().availableProcessors(), batch);
+            ProgressBar progress = new ProgressBar(total, System.console() != null);
+            SweepSummary summary;
+            try {
+                summary = new Sweep(ruleset, CertificationProperties.defaults().maxAgeDays(), options)
+                        .run(population, format, out, resume, progress);
+            } catch (IllegalStateException e) {
+                progress.end();
+                System.err.println(e.getMessage());
+                return 1;
+            }
+            progress.end();
+            System.err.printf("swept %,d entries in %.1f s (%,.0f a second): %,d people evaluated, %,d rejected; "
+                            + "%,d people can newly claim %,d subsidies worth %s CNY. Results in %s%n",
+                    progress.done(), progress.seconds(), progress.done() / Math.max(progress.seconds(), 1e-9),
+                    summary.entries() - summary.rejected(), summary.rejected(), summary.claimants(),
+                    summary.claims(), summary.amount().toPlainString(), out);
+            return 0;
+        }
+    }
+}
