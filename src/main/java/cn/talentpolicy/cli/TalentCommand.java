@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "talent", mixinStandardHelpOptions = true,
         description = "Talent-policy engine tools. Without a command, the jar starts the service.",
-        subcommands = {ValidateCommand.class, SweepCommand.class})
+        subcommands = {ValidateCommand.class, SweepCommand.class, ResweepCommand.class,
+                MergeCommand.class})
 public class TalentCommand implements Runnable {
 
     /** The commands this dispatches, so the launcher can tell a command from service arguments. */
