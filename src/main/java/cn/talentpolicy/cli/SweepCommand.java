@@ -77,12 +77,27 @@ class SweepCommand implements Callable<Integer> {
                 return 1;
             }
             progress.end();
-            System.err.printf("swept %,d entries in %.1f s (%,.0f a second): %,d people evaluated, %,d rejected; "
-                            + "%,d people can newly claim %,d subsidies worth %s CNY. Results in %s%n",
+            System.err.printf("swept %,d entries in %.1f s (%,.0f a second, peak memory %s): %,d people evaluated, "
+                            + "%,d rejected; %,d people can newly claim %,d subsidies worth %s CNY. Results in %s%n",
                     progress.done(), progress.seconds(), progress.done() / Math.max(progress.seconds(), 1e-9),
-                    summary.entries() - summary.rejected(), summary.rejected(), summary.claimants(),
+                    peakMemory(), summary.people(), summary.rejected(), summary.claimants(),
                     summary.claims(), summary.amount().toPlainString(), out);
             return 0;
         }
+    }
+
+    /** The process's peak resident set (Linux), as operators size machines by it. */
+    static String peakMemory() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    long kb = Long.parseLong(line.replaceAll("\\D", ""));
+                    return String.format("%,d MB", kb / 1024);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux: not known
+        }
+        return "unknown";
     }
 }
