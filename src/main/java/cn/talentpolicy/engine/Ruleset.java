@@ -173,7 +173,7 @@ public final class Ruleset implements AutoCloseable {
 
     /** The facts one person ended the session with, sorted by kind. */
     private final class PersonResults {
-        final List<CriterionResult> criteria = new ArrayList<>();
+        final Map<String, List<CriterionResult>> criteria = new HashMap<>(); // by policy
         final Map<String, PolicyOutcome> outcomes = new HashMap<>();
         final List<PartOutcome> partOutcomes = new ArrayList<>();
         final List<Benefit> benefits = new ArrayList<>();
@@ -182,7 +182,7 @@ public final class Ruleset implements AutoCloseable {
 
         void add(Object o) {
             if (o instanceof CriterionResult r) {
-                criteria.add(r);
+                criteria.computeIfAbsent(r.policyId(), p -> new ArrayList<>()).add(r);
             } else if (o instanceof PolicyOutcome p) {
                 outcomes.put(p.policyId(), p);
             } else if (o instanceof PartOutcome p) {
@@ -204,8 +204,7 @@ public final class Ruleset implements AutoCloseable {
                     continue;
                 }
                 PolicyOutcome outcome = outcomes.get(policy.id());
-                List<CriterionResult> results = criteria.stream()
-                        .filter(r -> r.policyId().equals(policy.id())).toList();
+                List<CriterionResult> results = criteria.getOrDefault(policy.id(), List.of());
                 // every policy, reported or not (others may rest on it): each criterion judged exactly once
                 if (outcome == null || !judgedOnceEach(policy, results)) {
                     throw new IllegalStateException(incomplete(personId, policy, results));
@@ -213,12 +212,16 @@ public final class Ruleset implements AutoCloseable {
                 if (!answer.test(policy.id())) {
                     continue;
                 }
+                Map<String, CriterionResult> byCriterion = new HashMap<>();
+                results.forEach(r -> byCriterion.put(r.part() + "/" + r.criterion(), r)); // each judged once (above)
                 List<CriterionResult> ordered = new ArrayList<>();
                 List<Decision.PartView> parts = new ArrayList<>();
                 for (PartDefinition part : policy.parts()) {
                     for (CriterionDefinition c : part.criteria()) {
-                        results.stream().filter(r -> r.part().equals(part.id()) && r.criterion().equals(c.id()))
-                                .forEach(ordered::add);
+                        CriterionResult r = byCriterion.get(part.id() + "/" + c.id());
+                        if (r != null) {
+                            ordered.add(r);
+                        }
                     }
                     partOutcomes.stream()
                             .filter(p -> p.policyId().equals(policy.id()) && p.part().equals(part.id()))

@@ -5,8 +5,10 @@ import cn.talentpolicy.decisions.Text;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -40,20 +42,44 @@ final class Templates {
         if (template == null) {
             return null;
         }
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String[] path = m.group(1).split("\\.");
-            Object value = variables.apply(path[0]);
-            for (int i = 1; i < path.length && value != null; i++) {
-                value = property(value, path[i]);
+        StringBuilder out = new StringBuilder(template.length() + 32);
+        for (Segment segment : PARSED.computeIfAbsent(template, Templates::parse)) {
+            if (segment.path() == null) {
+                out.append(segment.text());
+                continue;
+            }
+            Object value = variables.apply(segment.path()[0]);
+            for (int i = 1; i < segment.path().length && value != null; i++) {
+                value = property(value, segment.path()[i]);
             }
             // {$x|none}: the text to show when the value is null because it is known to be none
-            m.appendReplacement(out, Matcher.quoteReplacement(
-                    format(value, m.group(2) != null ? m.group(2) : unknown, CHINESE_UNKNOWN.equals(unknown))));
+            out.append(format(value, segment.text() != null ? segment.text() : unknown, CHINESE_UNKNOWN.equals(unknown)));
         }
-        m.appendTail(out);
         return out.toString();
+    }
+
+    /** A piece of a template: literal text, or a placeholder's property path with its text for null. */
+    private record Segment(String text, String[] path) {
+    }
+
+    /** Templates parsed once (a rule fires its templates many times; there are a few hundred distinct ones). */
+    private static final Map<String, List<Segment>> PARSED = new ConcurrentHashMap<>();
+
+    private static List<Segment> parse(String template) {
+        List<Segment> segments = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        int at = 0;
+        while (m.find()) {
+            if (m.start() > at) {
+                segments.add(new Segment(template.substring(at, m.start()), null));
+            }
+            segments.add(new Segment(m.group(2), m.group(1).split("\\.")));
+            at = m.end();
+        }
+        if (at < template.length()) {
+            segments.add(new Segment(template.substring(at), null));
+        }
+        return List.copyOf(segments);
     }
 
     /** Every placeholder's root variable name, to check templates against a rule's bindings. */
