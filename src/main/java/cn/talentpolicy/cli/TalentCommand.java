@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "talent", mixinStandardHelpOptions = true,
         description = "Talent-policy engine tools. Without a command, the jar starts the service.",
-        subcommands = {ValidateCommand.class})
+        subcommands = {ValidateCommand.class, GenerateCommand.class})
 public class TalentCommand implements Runnable {
 
     /** The commands this dispatches, so the launcher can tell a command from service arguments. */
