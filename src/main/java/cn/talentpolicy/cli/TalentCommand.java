@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "talent", mixinStandardHelpOptions = true,
         description = "Talent-policy engine tools. Without a command, the jar starts the service.",
-        subcommands = {ValidateCommand.class, SweepCommand.class, ResweepCommand.class,
+        subcommands = {ValidateCommand.class, GenerateCommand.class, SweepCommand.class, ResweepCommand.class,
                 MergeCommand.class})
 public class TalentCommand implements Runnable {
 
