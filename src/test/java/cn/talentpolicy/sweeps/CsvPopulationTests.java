@@ -1,6 +1,6 @@
 package cn.talentpolicy.sweeps;
 
-import cn.talentpolicy.api.Contract;
+import cn.talentpolicy.input.RequestSchema;
 import cn.talentpolicy.evaluation.FieldProblem;
 import cn.talentpolicy.sweeps.Population.Entry;
 import cn.talentpolicy.sweeps.Population.UnreadableEntry;
@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import jakarta.validation.Validation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,8 +132,7 @@ class CsvPopulationTests {
         assertThat(person.at("/records/0/monthsPaid").isInt()).isTrue();
         assertThat(person.at("/records/0/selfDeclared").isBoolean()).isTrue();
         assertThat(person.at("/records/1/entries/0/monthsPaid").asText()).isEqualTo("abc");
-        List<FieldProblem> problems = new Contract(JSON, Validation.buildDefaultValidatorFactory().getValidator())
-                .check("CertificationRequest", person);
+        List<FieldProblem> problems = RequestSchema.bundled().check("CertificationRequest", person);
         assertThat(problems).extracting(FieldProblem::field)
                 .containsExactly("records[1].entries[0].monthsPaid", "records[1].selfDeclared");
     }

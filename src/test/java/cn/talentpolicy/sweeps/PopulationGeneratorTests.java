@@ -1,12 +1,11 @@
 package cn.talentpolicy.sweeps;
 
-import cn.talentpolicy.api.Contract;
+import cn.talentpolicy.input.RequestSchema;
 import cn.talentpolicy.sweeps.Population.Entry;
 import cn.talentpolicy.sweeps.Population.Format;
 import cn.talentpolicy.sweeps.Population.UnreadableEntry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.validation.Validation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,14 +33,14 @@ class PopulationGeneratorTests {
 
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 28);
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    static Contract contract;
+    static RequestSchema contract;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void contract() {
-        contract = new Contract(JSON, Validation.buildDefaultValidatorFactory().getValidator());
+        contract = RequestSchema.bundled();
     }
 
     @Test
