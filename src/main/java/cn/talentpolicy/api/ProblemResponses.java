@@ -2,6 +2,7 @@ package cn.talentpolicy.api;
 
 import cn.talentpolicy.evaluation.FieldProblem;
 import cn.talentpolicy.evaluation.InvalidRequestException;
+import cn.talentpolicy.sweeps.SweepJobs;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -41,6 +42,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     static final URI MALFORMED_JSON = URI.create("/problems/malformed-json");
     static final URI UNKNOWN_POLICY = URI.create("/problems/unknown-policy");
     static final URI UNKNOWN_CERTIFICATION = URI.create("/problems/unknown-certification");
+    static final URI UNKNOWN_SWEEP = URI.create("/problems/unknown-sweep");
+    static final URI SWEEP_NOT_DONE = URI.create("/problems/sweep-not-done");
+    static final URI EMPTY_POPULATION = URI.create("/problems/empty-population");
+    static final URI TOO_LARGE = URI.create("/problems/request-too-large");
     static final URI INTERNAL = URI.create("/problems/internal-error");
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
@@ -70,6 +75,36 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnknownCertificationException.class)
     ProblemDetail unknownCertification(UnknownCertificationException e) {
         return notFound(UNKNOWN_CERTIFICATION, "Unknown certification", "certificationId", e.getMessage(), "");
+    }
+
+    @ExceptionHandler(UnknownSweepException.class)
+    ProblemDetail unknownSweep(UnknownSweepException e) {
+        return notFound(UNKNOWN_SWEEP, "Unknown sweep", "sweepId", e.getMessage(), " (GET /api/v1/sweeps lists them)");
+    }
+
+    @ExceptionHandler(SweepNotFinishedException.class)
+    ProblemDetail sweepNotDone(SweepNotFinishedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(SWEEP_NOT_DONE);
+        problem.setTitle("Sweep not done");
+        return problem;
+    }
+
+    @ExceptionHandler(SweepJobs.EmptyUploadException.class)
+    ProblemDetail emptyPopulation(SweepJobs.EmptyUploadException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setType(EMPTY_POPULATION);
+        problem.setTitle("Empty population");
+        return problem;
+    }
+
+    @ExceptionHandler(SweepJobs.UploadTooLargeException.class)
+    ProblemDetail populationTooLarge(SweepJobs.UploadTooLargeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage()
+                + " (talent.sweeps.max-upload-bytes); nothing of it was kept");
+        problem.setType(TOO_LARGE);
+        problem.setTitle("Request too large");
+        return problem;
     }
 
     /** A 404 naming the path parameter that named nothing. */

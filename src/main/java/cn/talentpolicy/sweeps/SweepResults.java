@@ -186,6 +186,22 @@ final class SweepResults implements Closeable {
         return summary;
     }
 
+    /**
+     * Makes what an unfinished sweep wrote readable as it stands, for a sweep that will not go on (its rules
+     * changed): the data files are cut back to the last checkpoint (what comes after it may end mid-line), and
+     * the checkpoint's counts become the summary, so that the summary and the files agree. Returns the checkpoint.
+     */
+    static State keepPartial(Path folder) throws IOException {
+        State state = Sweep.JSON.readValue(folder.resolve(STATE).toFile(), State.class);
+        for (String file : DATA) {
+            try (FileChannel channel = FileChannel.open(folder.resolve(file), StandardOpenOption.WRITE)) {
+                channel.truncate(state.lengths().get(file));
+            }
+        }
+        writeSummary(folder, state.counts());
+        return state;
+    }
+
     static void writeSummary(Path folder, SweepSummary summary) throws IOException {
         writeAtomically(folder.resolve(SUMMARY), Sweep.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsBytes(summary));

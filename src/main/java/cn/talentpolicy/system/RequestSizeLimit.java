@@ -34,11 +34,15 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         this.limit = limit;
     }
 
-    /** Ruleset archives have their own, larger limit (talent.rulesets.max-upload-bytes). */
+    /**
+     * Ruleset archives and population files have their own, larger limits (talent.rulesets.max-upload-bytes,
+     * talent.sweeps.max-upload-bytes), and a population is streamed to disk: it must not be read into memory here.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/")
-                || request.getRequestURI().equals("/api/v1/rulesets/validate");
+        String uri = request.getRequestURI();
+        return !uri.startsWith("/api/") || uri.equals("/api/v1/rulesets/validate")
+                || uri.equals("/api/v1/sweeps") && "POST".equals(request.getMethod());
     }
 
     @Override

@@ -1,0 +1,126 @@
+package cn.talentpolicy.sweeps;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Where the service keeps its sweeps: {@code <data-dir>/sweeps/<id>/} holding {@code job.json} (the
+ * {@link SweepJob}), the upload ({@code population.jsonl} or {@code population.csv}) and {@code results/} (the
+ * {@link Sweep}'s results folder). A folder without job.json is an upload that never finished.
+ */
+final class JobFolders {
+
+    /** A job id: random (80 bits from a SecureRandom), so one person's sweep cannot be found by guessing. */
+    private static final Pattern ID = Pattern.compile("sweep-[0-9a-f]{20}");
+    private static final String JOB = "job.json";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path root;
+
+    JobFolders(Path dataDir) {
+        this.root = dataDir.resolve("sweeps");
+    }
+
+    static String newId() {
+        byte[] bytes = new byte[10];
+        RANDOM.nextBytes(bytes);
+        return "sweep-" + HexFormat.of().formatHex(bytes);
+    }
+
+    /** Whether the text has the shape of a job id: only such a text is ever turned into a path. */
+    static boolean isId(String text) {
+        return text != null && ID.matcher(text).matches();
+    }
+
+    Path folder(String id) {
+        if (!isId(id)) {
+            throw new IllegalArgumentException("not a sweep id: " + id);
+        }
+        return root.resolve(id);
+    }
+
+    Path population(String id, Population.Format format) {
+        return folder(id).resolve(format == Population.Format.CSV ? "population.csv" : "population.jsonl");
+    }
+
+    Path results(String id) {
+        return folder(id).resolve("results");
+    }
+
+    Path result(String id, String file) {
+        return results(id).resolve(file);
+    }
+
+    void save(SweepJob job) {
+        try {
+            SweepResults.writeAtomically(folder(job.id()).resolve(JOB),
+                    Sweep.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(job));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the job file of " + job.id(), e);
+        }
+    }
+
+    /** The last checkpoint of the job's sweep ({@code results/sweep.json}), if the sweep got that far. */
+    Optional<SweepResults.State> checkpoint(String id) throws IOException {
+        Path state = result(id, SweepResults.STATE);
+        return Files.exists(state) ? Optional.of(Sweep.JSON.readValue(state.toFile(), SweepResults.State.class))
+                : Optional.empty();
+    }
+
+    /** What the folder holds: its jobs, and the folders of uploads that never finished (to remove). */
+    record Found(List<SweepJob> jobs, List<Path> unfinishedUploads, List<String> unreadable) {
+    }
+
+    Found scan() throws IOException {
+        List<SweepJob> jobs = new ArrayList<>();
+        List<Path> unfinished = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return new Found(jobs, unfinished, unreadable);
+        }
+        try (Stream<Path> folders = Files.list(root)) {
+            for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+                String name = folder.getFileName().toString();
+                if (!isId(name)) {
+                    continue; // not ours
+                }
+                Path job = folder.resolve(JOB);
+                if (!Files.exists(job)) {
+                    unfinished.add(folder);
+                    continue;
+                }
+                try {
+                    jobs.add(Sweep.JSON.readValue(job.toFile(), SweepJob.class));
+                } catch (IOException e) {
+                    unreadable.add(name + ": " + e.getMessage());
+                }
+            }
+        }
+        return new Found(jobs, unfinished, unreadable);
+    }
+
+    Path createFolder(String id) throws IOException {
+        return Files.createDirectories(folder(id));
+    }
+
+    static void delete(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+}

@@ -1,0 +1,374 @@
+package cn.talentpolicy.sweeps;
+
+import cn.talentpolicy.TestRules;
+import cn.talentpolicy.certification.CertificationProperties;
+import cn.talentpolicy.engine.Ruleset;
+import cn.talentpolicy.engine.RulesetHolder;
+import cn.talentpolicy.engine.RulesetLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The service's sweeps without Spring: jobs on disk, one at a time, and above all a restart that loses nothing
+ * (a crashed or stopped sweep resumes and ends with the very files of a sweep never interrupted) unless the
+ * rules changed, when the job is INTERRUPTED with what it had so far.
+ */
+class SweepJobsTests {
+
+    static final LocalDate AS_OF = LocalDate.of(2026, 11, 28);
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    /** Batches of ten, so that the population below makes seven of them, with checkpoints in between. */
+    static final SweepProperties SMALL_BATCHES = new SweepProperties(2, 10, 1 << 20);
+    static final int PEOPLE = 60;
+    static final byte[] POPULATION = TestPopulation.jsonl(PEOPLE, 7);
+    static final List<String> COMPARED = List.of(SweepResults.CLAIMABLE, SweepResults.REJECTS, SweepResults.OUTCOMES,
+            SweepResults.SUMMARY);
+
+    static Ruleset rules;
+    /** The same rules with one byte more in the changelog: another version. */
+    static Ruleset changedRules;
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path reference;
+
+    final List<SweepJobs> services = new ArrayList<>();
+
+    @BeforeAll
+    static void loadRules(@TempDir Path copy) throws IOException {
+        rules = RulesetLoader.load(TestRules.BUNDLED);
+        TestRules.copyTo(copy);
+        TestRules.append(copy, "CHANGELOG.md", "\n");
+        changedRules = RulesetLoader.load(copy);
+        assertThat(changedRules.version()).isNotEqualTo(rules.version());
+    }
+
+    @AfterAll
+    static void closeRules() {
+        rules.close();
+        changedRules.close();
+    }
+
+    @AfterEach
+    void stopServices() {
+        services.forEach(SweepJobs::close);
+    }
+
+    @Test
+    void aSweepCutShortByACrashIsResumedAtStartAndEndsWithTheFilesOfAnUninterruptedSweep() throws Exception {
+        SweepJob job = service(new RulesetHolder(rules)).submit(upload(), -1, Population.Format.JSONL, AS_OF);
+        SweepResults.State checkpoint = crashMidway(job);
+
+        SweepJobs restarted = service(new RulesetHolder(rules));
+        restarted.start();
+        SweepJob done = awaitEnd(restarted, job.id());
+
+        assertThat(done.status()).isEqualTo(SweepJob.Status.DONE);
+        assertThat(done.done()).isEqualTo(done.total()).isEqualTo(PEOPLE + 1);
+        assertThat(done.done()).isGreaterThan(checkpoint.entriesDone());
+        assertSameFilesAsAnUninterruptedSweep(job.id());
+    }
+
+    @Test
+    void aSweepStoppedByAShutdownStaysRunningOnDiskAndTheNextStartFinishesIt() throws Exception {
+        SweepJobs first = service(new RulesetHolder(rules));
+        CountDownLatch secondBatch = new CountDownLatch(1);
+        AtomicInteger batches = new AtomicInteger();
+        first.afterEachBatch(() -> {
+            if (batches.incrementAndGet() == 2) {
+                secondBatch.countDown();
+                try {
+                    new CountDownLatch(1).await(); // until the shutdown interrupts the sweep
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        first.start();
+        SweepJob job = first.submit(upload(), -1, Population.Format.JSONL, AS_OF);
+        assertThat(secondBatch.await(60, TimeUnit.SECONDS)).isTrue();
+        first.close();
+
+        SweepJob onDisk = onDisk(job.id());
+        assertThat(onDisk.status()).isEqualTo(SweepJob.Status.RUNNING);
+        assertThat(onDisk.rulesetVersion()).isEqualTo(rules.version());
+        SweepJobs second = service(new RulesetHolder(rules));
+        second.start();
+        assertThat(awaitEnd(second, job.id()).status()).isEqualTo(SweepJob.Status.DONE);
+        assertSameFilesAsAnUninterruptedSweep(job.id());
+    }
+
+    @Test
+    void aSweepWhoseRulesChangedWhileTheServiceWasDownIsInterruptedWithItsResultsSoFar() throws Exception {
+        SweepJob job = service(new RulesetHolder(rules)).submit(upload(), -1, Population.Format.JSONL, AS_OF);
+        SweepResults.State checkpoint = crashMidway(job);
+
+        SweepJobs restarted = service(new RulesetHolder(changedRules));
+        restarted.start();
+        SweepJob interrupted = restarted.find(job.id()).orElseThrow();
+
+        assertThat(interrupted.status()).isEqualTo(SweepJob.Status.INTERRUPTED);
+        assertThat(interrupted.reason()).contains(rules.version(), changedRules.version());
+        assertThat(interrupted.done()).isEqualTo(checkpoint.entriesDone());
+        assertThat(interrupted.rulesetVersion()).isEqualTo(rules.version());
+        assertThat(onDisk(job.id())).isEqualTo(interrupted);
+        assertKeptUpToItsCheckpoint(restarted, interrupted, checkpoint);
+    }
+
+    @Test
+    void aReloadDuringTheSweepInterruptsItWithItsResultsSoFar() throws Exception {
+        RulesetHolder serving = new RulesetHolder(rules);
+        SweepJobs jobs = service(serving);
+        AtomicInteger batches = new AtomicInteger();
+        jobs.afterEachBatch(() -> {
+            if (batches.incrementAndGet() == 3) {
+                serving.replace(changedRules); // what a reload does (the replaced rules are not closed here)
+            }
+        });
+        jobs.start();
+        SweepJob job = jobs.submit(upload(), -1, Population.Format.JSONL, AS_OF);
+        SweepJob interrupted = awaitEnd(jobs, job.id());
+
+        assertThat(interrupted.status()).isEqualTo(SweepJob.Status.INTERRUPTED);
+        assertThat(interrupted.reason()).contains(rules.version(), changedRules.version());
+        SweepResults.State checkpoint = new JobFolders(data).checkpoint(job.id()).orElseThrow();
+        assertThat(interrupted.done()).isEqualTo(checkpoint.entriesDone()).isLessThan(PEOPLE + 1);
+        assertKeptUpToItsCheckpoint(jobs, interrupted, checkpoint);
+    }
+
+    @Test
+    void jobsRunOneAtATimeInUploadOrderAndEachGetsItsOwnFolder() throws Exception {
+        SweepJobs jobs = service(new RulesetHolder(rules));
+        Set<String> runOrder = new LinkedHashSet<>();
+        Set<Long> runningAtOnce = ConcurrentHashMap.newKeySet();
+        jobs.afterEachBatch(() -> {
+            List<SweepJob> running = jobs.list().stream()
+                    .filter(j -> j.status() == SweepJob.Status.RUNNING).toList();
+            runningAtOnce.add((long) running.size());
+            running.forEach(j -> runOrder.add(j.id()));
+        });
+        jobs.start();
+        SweepJob first = jobs.submit(upload(), -1, Population.Format.JSONL, AS_OF);
+        SweepJob second = jobs.submit(upload(), -1, Population.Format.JSONL, null);
+
+        assertThat(second.asOf()).as("today where the clock is").isEqualTo(LocalDate.of(2026, 11, 28));
+        assertThat(List.of(first.id(), second.id())).allMatch(id -> id.matches("sweep-[0-9a-f]{20}"))
+                .doesNotHaveDuplicates();
+        assertThat(awaitEnd(jobs, second.id()).status()).isEqualTo(SweepJob.Status.DONE);
+        assertThat(jobs.find(first.id()).orElseThrow().status()).isEqualTo(SweepJob.Status.DONE);
+        assertThat(runningAtOnce).containsExactly(1L);
+        assertThat(runOrder).containsExactly(first.id(), second.id());
+        assertThat(Files.readAllBytes(data.resolve("sweeps").resolve(first.id()).resolve("population.jsonl")))
+                .isEqualTo(POPULATION);
+    }
+
+    @Test
+    void anUploadOverTheLimitOrEmptyLeavesNothingOnDisk() throws Exception {
+        SweepJobs jobs = service(new RulesetHolder(rules), new SweepProperties(2, 10, 1000));
+
+        assertThatThrownBy(() -> jobs.submit(new ByteArrayInputStream(new byte[1001]), -1, Population.Format.JSONL,
+                AS_OF)).isInstanceOf(SweepJobs.UploadTooLargeException.class);
+        assertThatThrownBy(() -> jobs.submit(unreadable(), 5000, Population.Format.JSONL, AS_OF))
+                .as("a declared length over the limit is refused before reading")
+                .isInstanceOf(SweepJobs.UploadTooLargeException.class);
+        assertThatThrownBy(() -> jobs.submit(new ByteArrayInputStream(new byte[0]), -1, Population.Format.JSONL,
+                AS_OF)).isInstanceOf(SweepJobs.EmptyUploadException.class);
+        assertThat(jobFolders()).isEmpty();
+        assertThat(jobs.list()).isEmpty();
+    }
+
+    @Test
+    void aTextNotShapedLikeAnIdNamesNoJobAndReachesNoPath() throws Exception {
+        SweepJobs jobs = service(new RulesetHolder(rules));
+        SweepJob queued = jobs.submit(upload(), -1, Population.Format.JSONL, AS_OF);
+
+        assertThat(jobs.find(queued.id())).contains(queued);
+        assertThat(jobs.find("../" + queued.id())).isEmpty();
+        assertThat(jobs.find(queued.id().toUpperCase())).isEmpty();
+        assertThat(jobs.find("sweep-00000000000000000000")).isEmpty();
+        assertThat(jobs.hasResults(queued)).isFalse();
+        assertThat(jobs.result(queued, SweepJobs.Result.SUMMARY)).isEmpty();
+    }
+
+    @Test
+    void startRemovesUploadsThatNeverFinishedAndQueuesTheRest() throws Exception {
+        SweepJob queued = service(new RulesetHolder(rules)).submit(upload(), -1, Population.Format.JSONL, AS_OF);
+        Path cutOff = Files.createDirectories(data.resolve("sweeps").resolve(JobFolders.newId()));
+        Files.write(cutOff.resolve("population.jsonl"), "{\"personId\":".getBytes(StandardCharsets.UTF_8));
+
+        SweepJobs restarted = service(new RulesetHolder(rules));
+        restarted.start();
+
+        assertThat(cutOff).doesNotExist();
+        assertThat(awaitEnd(restarted, queued.id()).status()).isEqualTo(SweepJob.Status.DONE);
+    }
+
+    @Test
+    void aFileThatIsNotUtf8FailsSayingSo() throws Exception {
+        SweepJobs jobs = service(new RulesetHolder(rules));
+        jobs.start();
+        byte[] gbk = (TestPopulation.entry(1) + "\n{\"personId\": \"张三\"}\n").getBytes("GBK");
+        SweepJob job = jobs.submit(new ByteArrayInputStream(gbk), -1, Population.Format.JSONL, AS_OF);
+
+        SweepJob failed = awaitEnd(jobs, job.id());
+        assertThat(failed.status()).isEqualTo(SweepJob.Status.FAILED);
+        assertThat(failed.reason()).contains("not UTF-8");
+        assertThat(jobs.hasResults(failed)).isFalse();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    SweepJobs service(RulesetHolder holder) {
+        return service(holder, SMALL_BATCHES);
+    }
+
+    SweepJobs service(RulesetHolder holder, SweepProperties properties) {
+        SweepJobs jobs = new SweepJobs(data, holder, CertificationProperties.defaults(), properties, CLOCK);
+        services.add(jobs);
+        return jobs;
+    }
+
+    static InputStream upload() {
+        return new ByteArrayInputStream(POPULATION);
+    }
+
+    static InputStream unreadable() {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("a refused upload is not read");
+            }
+        };
+    }
+
+    /**
+     * Leaves a queued job's folder as a service killed mid-sweep leaves it: job.json RUNNING, the sweep's last
+     * checkpoint some batches in, and more written after it, ending in a torn line.
+     */
+    SweepResults.State crashMidway(SweepJob queued) throws Exception {
+        JobFolders folders = new JobFolders(data);
+        Path population = folders.population(queued.id(), Population.Format.JSONL);
+        folders.save(queued.running(rules.version(), CLOCK.instant())
+                .counted(Population.count(population, Population.Format.JSONL)));
+        AtomicInteger batches = new AtomicInteger();
+        Sweep.Progress killedAtTheThirdBatch = (done, elapsed) -> {
+            if (batches.incrementAndGet() == 1) {
+                sleep(1100); // the results are checkpointed about once a second: the next batch will be
+            }
+            if (batches.get() == 3) {
+                throw new IllegalStateException("killed");
+            }
+        };
+        Path results = folders.results(queued.id());
+        assertThatThrownBy(() -> sweep(rules).run(population, Population.Format.JSONL, results, false,
+                killedAtTheThirdBatch)).hasMessage("killed");
+        for (String file : List.of(SweepResults.CLAIMABLE, SweepResults.REJECTS, SweepResults.OUTCOMES)) {
+            Files.writeString(results.resolve(file), "{\"personId\": \"P00", StandardOpenOption.APPEND);
+        }
+        SweepResults.State checkpoint = folders.checkpoint(queued.id()).orElseThrow();
+        assertThat(checkpoint.status()).isEqualTo("RUNNING");
+        assertThat(checkpoint.entriesDone()).as("a checkpoint midway").isPositive().isLessThan(PEOPLE + 1);
+        assertThat(onDisk(queued.id()).status()).isEqualTo(SweepJob.Status.RUNNING);
+        return checkpoint;
+    }
+
+    static Sweep sweep(Ruleset ruleset) {
+        return new Sweep(ruleset, CertificationProperties.defaults().maxAgeDays(), new Sweep.Options(AS_OF, Shard.ALL,
+                SMALL_BATCHES.threads(), SMALL_BATCHES.batchSize()));
+    }
+
+    void assertSameFilesAsAnUninterruptedSweep(String id) throws IOException {
+        Path population = new JobFolders(data).population(id, Population.Format.JSONL);
+        SweepSummary uninterrupted = sweep(rules).run(population, Population.Format.JSONL, reference, false, null);
+        assertThat(uninterrupted.claims()).as("a population with claims").isPositive();
+        assertThat(uninterrupted.rejected()).isEqualTo(1);
+        Path results = new JobFolders(data).results(id);
+        for (String file : COMPARED) {
+            assertThat(results.resolve(file)).as(file).hasSameBinaryContentAs(reference.resolve(file));
+        }
+    }
+
+    void assertKeptUpToItsCheckpoint(SweepJobs jobs, SweepJob interrupted, SweepResults.State checkpoint)
+            throws IOException {
+        assertThat(jobs.hasResults(interrupted)).isTrue();
+        for (String file : List.of(SweepResults.CLAIMABLE, SweepResults.REJECTS, SweepResults.OUTCOMES)) {
+            assertThat(Files.size(jobs.result(interrupted, result(file)).orElseThrow())).as(file)
+                    .isEqualTo(checkpoint.lengths().get(file));
+        }
+        SweepSummary summary = Sweep.JSON.readValue(jobs.result(interrupted, SweepJobs.Result.SUMMARY).orElseThrow()
+                .toFile(), SweepSummary.class);
+        assertThat(summary).isEqualTo(checkpoint.counts());
+        assertThat(summary.entries()).isEqualTo(interrupted.done());
+        long claimLines = Files.readAllLines(jobs.result(interrupted, SweepJobs.Result.CLAIMABLE).orElseThrow()).size();
+        assertThat(claimLines).isEqualTo(summary.claims());
+        assertThat(jobs.result(interrupted, SweepJobs.Result.SUMMARY_PAGE).orElseThrow()).exists();
+    }
+
+    static SweepJobs.Result result(String file) {
+        return switch (file) {
+            case SweepResults.CLAIMABLE -> SweepJobs.Result.CLAIMABLE;
+            case SweepResults.REJECTS -> SweepJobs.Result.REJECTS;
+            default -> SweepJobs.Result.OUTCOMES;
+        };
+    }
+
+    SweepJob onDisk(String id) throws IOException {
+        return new JobFolders(data).scan().jobs().stream().filter(j -> j.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    List<Path> jobFolders() throws IOException {
+        Path root = data.resolve("sweeps");
+        if (!Files.exists(root)) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.list(root)) {
+            return folders.toList();
+        }
+    }
+
+    static SweepJob awaitEnd(SweepJobs jobs, String id) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        SweepJob job = jobs.find(id).orElseThrow();
+        while (!job.status().isFinal() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            job = jobs.find(id).orElseThrow();
+        }
+        return job;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
