@@ -2,7 +2,7 @@ package cn.talentpolicy.api;
 
 import cn.talentpolicy.evaluation.FieldProblem;
 import cn.talentpolicy.evaluation.InvalidRequestException;
-import cn.talentpolicy.input.RequestSchema;
+import cn.talentpolicy.evaluation.RequestSchema;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -6,7 +6,7 @@ import cn.talentpolicy.engine.PolicyDefinition;
 import cn.talentpolicy.engine.Ruleset;
 import cn.talentpolicy.evaluation.FieldProblem;
 import cn.talentpolicy.facts.PersonFacts;
-import cn.talentpolicy.input.RequestSchema;
+import cn.talentpolicy.evaluation.RequestSchema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;

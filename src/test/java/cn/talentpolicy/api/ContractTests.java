@@ -1,5 +1,6 @@
 package cn.talentpolicy.api;
 
+import cn.talentpolicy.evaluation.RequestSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,7 +58,7 @@ class ContractTests {
     @BeforeAll
     static void loadContract() throws IOException {
         spec = YAML.readTree(SPEC.toFile());
-        schemaDocument = cn.talentpolicy.input.RequestSchema.schemaDocument(spec);
+        schemaDocument = RequestSchema.schemaDocument(spec);
     }
 
     @BeforeEach

@@ -1,6 +1,6 @@
 package cn.talentpolicy.sweeps;
 
-import cn.talentpolicy.input.RequestSchema;
+import cn.talentpolicy.evaluation.RequestSchema;
 import cn.talentpolicy.evaluation.FieldProblem;
 import cn.talentpolicy.sweeps.Population.Entry;
 import cn.talentpolicy.sweeps.Population.UnreadableEntry;

@@ -1,6 +1,5 @@
-package cn.talentpolicy.input;
+package cn.talentpolicy.evaluation;
 
-import cn.talentpolicy.evaluation.FieldProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
