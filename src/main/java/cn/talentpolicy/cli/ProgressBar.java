@@ -34,8 +34,10 @@ final class ProgressBar implements Sweep.Progress {
 
     /** The last state, drawn once more, on its own line. */
     void end() {
-        if (done > 0) {
-            System.err.print(terminal ? "\r" + line() + "   \n" : line() + "\n");
+        if (terminal && done > 0) {
+            System.err.print("\r" + line() + "   \n");
+        } else if (done > 0 && lastShown != elapsed) { // not the line just printed again
+            System.err.print(line() + "\n");
         }
     }
 

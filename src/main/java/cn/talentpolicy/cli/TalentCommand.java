@@ -23,7 +23,23 @@ public class TalentCommand implements Runnable {
         // a tool prints its own report: the engine's logging would only bury it
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.ERROR);
-        return new CommandLine(new TalentCommand()).execute(args);
+        return new CommandLine(new TalentCommand()).setExecutionExceptionHandler(TalentCommand::failed).execute(args);
+    }
+
+    /**
+     * A command stopped by rules that do not load, or by a file it cannot read or write: the message is the
+     * report (a stack trace would only hide it). Anything else is a fault of ours and keeps its trace.
+     */
+    private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof cn.talentpolicy.engine.RulesetException) {
+            command.getErr().println(e.getMessage() + "\n(--rules names the rules folder; default: rules)");
+            return 2;
+        }
+        if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+            command.getErr().println(command.getCommandName() + ": " + e);
+            return 1;
+        }
+        throw e;
     }
 
     @Override

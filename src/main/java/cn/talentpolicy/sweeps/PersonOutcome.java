@@ -74,16 +74,22 @@ record PersonOutcome(String personId, String region, Map<String, State> states, 
                 continue;
             }
             states.put(decision.policyId(), State.CLAIMABLE);
-            List<String> reasons = new ArrayList<>();
+            // the reasons for what is claimed: the policy's own criteria and those of the unclaimed parts, each
+            // said once (a part that is not payable, or paid already, is not what the person is told about)
+            java.util.Set<String> parts = new java.util.HashSet<>();
+            unclaimed.forEach(b -> parts.add(b.part()));
+            java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
             for (CriterionResult c : decision.criteria()) {
-                reasons.add(c.message().zh());
+                if (c.part() == null || parts.contains(c.part())) {
+                    reasons.add(c.message().zh());
+                }
             }
             BigDecimal total = BigDecimal.ZERO;
             for (Benefit b : unclaimed) {
                 total = b.total() == null ? total : total.add(b.total());
             }
             claims.add(new Claim(facts.personId(), decision.policyId(), decision.title().zh(), region,
-                    decision.certifiedTier(), unclaimed.stream().map(Claim.Payment::of).toList(), total, reasons,
+                    decision.certifiedTier(), unclaimed.stream().map(Claim.Payment::of).toList(), total, List.copyOf(reasons),
                     Claim.notification(facts.personId(), decision.title().zh(), unclaimed, total,
                             evaluation.asOf())));
         }
@@ -120,10 +126,10 @@ record PersonOutcome(String personId, String region, Map<String, State> states, 
 
     /** The line of outcomes.tsv: id, region, then one state code per policy in the header's order. */
     String tsv(List<String> policies) {
-        StringBuilder line = new StringBuilder(personId).append('\t').append(region).append('\t');
+        StringBuilder line = new StringBuilder(personId).append('\t').append(region);
         for (String policy : policies) {
             State state = states.get(policy);
-            line.append(state == null ? '-' : state.code);
+            line.append('\t').append(state == null ? '-' : state.code);
         }
         return line.toString();
     }

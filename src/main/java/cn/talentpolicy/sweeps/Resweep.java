@@ -168,7 +168,9 @@ public final class Resweep {
         String[] cells = line.split("\t");
         Map<String, PersonOutcome.State> states = new LinkedHashMap<>();
         for (int i = 0; i < policies.size(); i++) {
-            states.put(policies.get(i), PersonOutcome.State.of(cells[2].charAt(i)));
+            if (!cells[2 + i].equals("-")) { // no decision for that policy
+                states.put(policies.get(i), PersonOutcome.State.of(cells[2 + i].charAt(0)));
+            }
         }
         return new PersonOutcome(cells[0], cells[1], states, claims);
     }

@@ -97,6 +97,23 @@ class SweepTests {
     }
 
     @Test
+    void aClaimOfOnePartGivesTheReasonsForThatPartNotThoseOfAPartTheyCannotClaim() throws IOException {
+        // a junior-college graduate in Zibo claims the monthly part; the home-purchase part (no home bought) is
+        // not what they are told about
+        String zibo = jinanMaster("P00000", "370303", null).replace("\"MASTER\"", "\"JUNIOR_COLLEGE\"");
+        Path out = dir.resolve("results");
+        sweep(write("people.jsonl", List.of(zibo)), out, Shard.ALL, 1, 10);
+
+        JsonNode claim = jsonLines(out.resolve("claimable.jsonl")).get(0);
+        assertThat(claim.get("policyId").asText()).isEqualTo("zibo_graduate_subsidy");
+        assertThat(claim.get("payments")).extracting(p -> p.get("part").asText()).containsExactly("junior_college");
+        assertThat(claim.get("reasons")).extracting(JsonNode::asText)
+                .anyMatch(reason -> reason.contains("专科"))
+                .noneMatch(reason -> reason.contains("购房"))
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
     void onlyWhatTheLedgerDoesNotShowIsClaimableAndEveryClaimSaysWhyAndHowMuch() throws IOException {
         Path out = dir.resolve("results");
         SweepSummary summary = sweep(write("people.jsonl", population(3)), out, Shard.ALL, 1, 10);
@@ -114,13 +131,18 @@ class SweepTests {
         assertThat(claim.get("notification").asText()).contains("P00000", "济南市人才生活补贴",
                 claim.get("total").decimalValue().toPlainString() + " 元");
 
-        assertThat(Files.readAllLines(out.resolve("outcomes.tsv"))).hasSize(4);
-        SweepSummary.PolicyCount living = summary.policies().stream()
+        List<String[]> outcomes = Files.readAllLines(out.resolve("outcomes.tsv")).stream()
+                .map(line -> line.split("\t", -1)).toList();
+        assertThat(outcomes).hasSize(4).allSatisfy(row -> assertThat(row).hasSameSizeAs(outcomes.get(0)));
+        int living = List.of(outcomes.get(0)).indexOf("jinan_living_subsidy");
+        assertThat(outcomes).extracting(row -> row[0] + " " + row[living])
+                .containsExactly("personId jinan_living_subsidy", "P00000 C", "P00001 I", "P00002 P");
+        SweepSummary.PolicyCount livingCount = summary.policies().stream()
                 .filter(p -> p.policyId().equals("jinan_living_subsidy")).findFirst().orElseThrow();
-        assertThat(living.claimable()).isEqualTo(1);
-        assertThat(living.claimed()).isEqualTo(1);
-        assertThat(living.ineligible()).isEqualTo(1);
-        assertThat(living.amount()).isEqualByComparingTo(claim.get("total").decimalValue());
+        assertThat(livingCount.claimable()).isEqualTo(1);
+        assertThat(livingCount.claimed()).isEqualTo(1);
+        assertThat(livingCount.ineligible()).isEqualTo(1);
+        assertThat(livingCount.amount()).isEqualByComparingTo(claim.get("total").decimalValue());
         assertThat(summary.claims()).isEqualTo(1);
         assertThat(summary.regions()).extracting(SweepSummary.RegionCount::region).containsExactly("370100");
         assertThat(Files.readString(out.resolve("summary.html"))).contains("济南市人才生活补贴", "<svg");
