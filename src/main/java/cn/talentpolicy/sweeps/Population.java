@@ -88,6 +88,9 @@ public interface Population extends Closeable {
                 if (text == null) {
                     return null;
                 }
+                if (line == 1 && text.startsWith("\uFEFF")) { // a byte-order mark, as some editors write
+                    text = text.substring(1);
+                }
             } while (text.isBlank());
             long at = line;
             String content = text;

@@ -52,10 +52,30 @@ public final class Resweep {
                     + before.rulesetVersion() + ": a change-only re-sweep needs the same date and rules (" + options.asOf()
                     + ", " + ruleset.version() + "); sweep everyone again instead");
         }
-        if (Files.exists(out) && Files.list(out).findAny().isPresent()) {
-            throw new IllegalStateException(out + " is not empty: choose an empty folder for the re-sweep");
+        List<String> share = options.shard().equals(Shard.ALL) ? List.of() : List.of(options.shard().toString());
+        if (!before.shards().equals(share)) {
+            throw new IllegalStateException("the previous sweep covered " + (before.shards().isEmpty()
+                    ? "the whole population" : "shard(s) " + String.join(", ", before.shards()))
+                    + ", this re-sweep " + (share.isEmpty() ? "the whole population" : "shard " + share.get(0))
+                    + ": re-sweep each shard's results with its own --shard");
+        }
+        if (Files.exists(out)) {
+            try (java.util.stream.Stream<Path> inside = Files.list(out)) {
+                if (inside.findAny().isPresent()) {
+                    throw new IllegalStateException(out + " is not empty: choose an empty folder for the re-sweep");
+                }
+            }
         }
         Path changed = out.resolve(".changes");
+        try {
+            return carryOver(before, previous, changed, changes, format, out, progress);
+        } finally {
+            deleteTree(changed); // the changed people's own sweep is a step, not a result
+        }
+    }
+
+    private Result carryOver(SweepSummary before, Path previous, Path changed, Path changes, Population.Format format,
+                             Path out, Sweep.Progress progress) throws IOException {
         new Sweep(ruleset, maxAgeDays, options).run(changes, format, changed, false, progress);
 
         // the changed people: their new outcome lines and claims, and those rejected this time
@@ -156,7 +176,6 @@ public final class Resweep {
         }
         SweepSummary summary = tally.summary();
         SweepResults.writeSummary(out, summary);
-        deleteTree(changed);
         return new Result(summary, newOutcomes.size() + rejectedNow.size(), counts[0], counts[1]);
     }
 
@@ -217,6 +236,9 @@ public final class Resweep {
     }
 
     private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
         try (var files = Files.walk(folder)) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

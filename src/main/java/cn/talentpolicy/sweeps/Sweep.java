@@ -70,6 +70,8 @@ public final class Sweep {
     /** Reads entries as the API reads bodies (no coercion of scalars) and writes amounts in plain form. */
     static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            // two people on one line (a lost line end) is a bad entry, not the first of them alone
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     private static final Validator VALIDATOR;
@@ -180,7 +182,13 @@ public final class Sweep {
         List<PersonFacts> people = new ArrayList<>(batch.size());
         List<Integer> at = new ArrayList<>(batch.size());
         for (Population.Entry entry : batch) {
-            Done checked = check(entry);
+            Done checked;
+            try {
+                checked = check(entry);
+            } catch (RuntimeException e) { // a fault of ours on one entry must not stop the sweep or hide the entry
+                checked = new Done.Rejected(entry.line(), null, List.of(new FieldProblem("",
+                        "could not be read: " + describe(e))));
+            }
             done.add(checked);
             if (checked instanceof Checked c) {
                 people.add(c.facts());
@@ -195,10 +203,20 @@ public final class Sweep {
                 done.set(index, new Done.Rejected(((Checked) done.get(index)).line(), people.get(i).personId(),
                         List.of(new FieldProblem("", "could not be evaluated: " + attempt.failure()))));
             } else {
-                done.set(index, evaluated(PersonOutcome.of(people.get(i), attempt.evaluation())));
+                try {
+                    done.set(index, evaluated(PersonOutcome.of(people.get(i), attempt.evaluation())));
+                } catch (RuntimeException e) {
+                    done.set(index, new Done.Rejected(((Checked) done.get(index)).line(), people.get(i).personId(),
+                            List.of(new FieldProblem("", "could not be evaluated: " + describe(e)))));
+                }
             }
         }
         return done;
+    }
+
+    /** An exception's message, or its kind when it has none. */
+    private static String describe(RuntimeException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** A person checked and ready to evaluate (only inside a batch). */
@@ -267,7 +285,7 @@ public final class Sweep {
             try {
                 each.add(new Attempt(ruleset.evaluate(List.of(person), options.asOf(), id -> true, false).get(0), null));
             } catch (RuntimeException e) {
-                each.add(new Attempt(null, e.getMessage()));
+                each.add(new Attempt(null, describe(e)));
             }
         }
         return each;

@@ -129,7 +129,14 @@ public class SweepJobs implements AutoCloseable {
                         .thenComparing(SweepJob::created))
                 .toList();
         for (SweepJob job : left) {
-            String changed = job.status() == SweepJob.Status.RUNNING ? rulesChangedUnder(job.id()) : null;
+            String changed;
+            try {
+                changed = job.status() == SweepJob.Status.RUNNING ? rulesChangedUnder(job.id()) : null;
+            } catch (IOException | RuntimeException e) { // one job's damaged checkpoint must not stop the service
+                log.error("Sweep {}: its checkpoint cannot be read, the job fails: {}", job.id(), e.toString());
+                save(job.failed("its checkpoint could not be read after a restart: " + e, now()));
+                continue;
+            }
             if (changed != null) {
                 interrupt(job, changed); // said at once, not when its turn comes
             } else {
@@ -277,6 +284,9 @@ public class SweepJobs implements AutoCloseable {
                 }
                 save(jobs.get(id).failed(why, now()));
             }
+        } catch (Error e) { // out of memory, say: said on the job, or every start would pick it up again
+            log.error("Sweep {} failed", id, e);
+            save(jobs.get(id).failed(e.toString(), now()));
         } finally {
             running = null;
         }

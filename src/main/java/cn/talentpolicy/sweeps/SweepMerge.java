@@ -22,11 +22,23 @@ public final class SweepMerge {
     public static SweepSummary merge(List<Path> shards, Path out) throws IOException {
         List<SweepSummary> summaries = new ArrayList<>();
         String header = null;
+        Long populationSize = null;
         for (Path shard : shards) {
-            Path summary = shard.resolve(SweepResults.SUMMARY);
-            if (!Files.exists(summary)) {
-                throw new IllegalArgumentException(shard + " holds no finished sweep (no " + SweepResults.SUMMARY + ")");
+            if (Files.exists(out) && Files.isSameFile(shard, out)) {
+                throw new IllegalArgumentException(out + " is one of the shards: merge into another folder");
             }
+            Path state = shard.resolve(SweepResults.STATE);
+            Path summary = shard.resolve(SweepResults.SUMMARY);
+            SweepResults.State checkpoint = Files.exists(state)
+                    ? Sweep.JSON.readValue(state.toFile(), SweepResults.State.class) : null;
+            if (checkpoint == null || !"DONE".equals(checkpoint.status()) || !Files.exists(summary)) {
+                throw new IllegalArgumentException(shard + " holds no finished sweep");
+            }
+            if (populationSize != null && populationSize != checkpoint.sweep().size()) {
+                throw new IllegalArgumentException(shard + " swept another population file than " + shards.get(0)
+                        + " (" + checkpoint.sweep().size() + " bytes, not " + populationSize + ")");
+            }
+            populationSize = checkpoint.sweep().size();
             summaries.add(Sweep.JSON.readValue(summary.toFile(), SweepSummary.class));
             String first = firstLine(shard.resolve(SweepResults.OUTCOMES));
             if (header != null && !header.equals(first)) {

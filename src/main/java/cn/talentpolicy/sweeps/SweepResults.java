@@ -181,6 +181,7 @@ final class SweepResults implements Closeable {
     /** Writes the summary (JSON and HTML) and marks the sweep done. */
     SweepSummary finish() throws IOException {
         SweepSummary summary = tally.summary();
+        checkpoint("RUNNING"); // the data files on disk first: a summary never stands over files missing their tail
         writeSummary(folder, summary);
         checkpoint("DONE");
         return summary;
@@ -210,7 +211,14 @@ final class SweepResults implements Closeable {
 
     static void writeAtomically(Path path, byte[] content) throws IOException {
         Path temporary = path.resolveSibling(path.getFileName() + ".tmp");
-        Files.write(temporary, content);
+        try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(temporary,
+                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                file.write(buffer);
+            }
+            file.force(true); // on disk before it replaces the old one: a power cut leaves the old or the new
+        }
         Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

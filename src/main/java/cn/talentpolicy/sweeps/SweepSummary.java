@@ -46,7 +46,16 @@ public record SweepSummary(LocalDate asOf, String rulesetVersion, List<String> s
                 throw new IllegalArgumentException("summaries of different sweeps: " + first.asOf() + " on ruleset "
                         + first.rulesetVersion() + ", and " + part.asOf() + " on ruleset " + part.rulesetVersion());
             }
+            if (part.shards().isEmpty()) {
+                throw new IllegalArgumentException("a sweep of the whole population is among the parts: only shards "
+                        + "of one population (--shard I/N) are merged");
+            }
             for (String shard : part.shards()) {
+                if (Shard.parse(shard).count() != Shard.parse(part.shards().get(0)).count()
+                        || !shards.isEmpty() && Shard.parse(shard).count() != Shard.parse(shards.get(0)).count()) {
+                    throw new IllegalArgumentException("shards of different splits: " + shard + " with "
+                            + (shards.isEmpty() ? part.shards().get(0) : shards.get(0)));
+                }
                 if (shards.contains(shard)) {
                     throw new IllegalArgumentException("shard " + shard + " is given twice");
                 }

@@ -155,18 +155,22 @@ class SweepTests {
         lines.add(3, "");                                                                // line 4: blank, skipped
         lines.add(4, jinanMaster("P-bad-source", "370102", null).replace("\"HUKOU\"", "\"TAX_BUREAU\"")); // line 5
         lines.add(jinanMaster("P-late", "370102", null).replace("2026-11-25", "2026-12-01")); // line 7
+        lines.add(jinanMaster("P-joined-1", "370102", null) + jinanMaster("P-joined-2", "370102", null)); // line 8
+        lines.set(0, "\uFEFF" + lines.get(0)); // a byte-order mark before line 1 is not part of the entry
         Path out = dir.resolve("results");
         SweepSummary summary = sweep(write("people.jsonl", lines), out, Shard.ALL, 2, 2);
 
         List<JsonNode> rejects = jsonLines(out.resolve("rejects.jsonl"));
-        assertThat(rejects).extracting(r -> r.get("line").asInt()).containsExactly(2, 5, 7);
+        assertThat(rejects).extracting(r -> r.get("line").asInt()).containsExactly(2, 5, 7, 8);
         assertThat(rejects.get(0).has("personId")).isFalse(); // not readable, so not known
         assertThat(rejects.get(0).get("problems").get(0).get("message").asText()).startsWith("is not JSON");
         assertThat(rejects.get(1).get("personId").asText()).isEqualTo("P-bad-source");
         assertThat(rejects.get(1).get("problems").get(0).get("field").asText()).isEqualTo("records[0].source");
         assertThat(rejects.get(2).get("problems").toString()).contains("retrievedOn", "after the date");
-        assertThat(summary.entries()).isEqualTo(6);
-        assertThat(summary.rejected()).isEqualTo(3);
+        // two people run together on one line are one bad entry, not the first of them alone
+        assertThat(rejects.get(3).get("problems").get(0).get("message").asText()).startsWith("is not JSON");
+        assertThat(summary.entries()).isEqualTo(7);
+        assertThat(summary.rejected()).isEqualTo(4);
         assertThat(summary.people()).isEqualTo(3);
         assertThat(Files.readAllLines(out.resolve("outcomes.tsv"))).hasSize(4);
     }
@@ -235,6 +239,16 @@ class SweepTests {
         }
         assertThatThrownBy(() -> SweepMerge.merge(List.of(shards.get(0), shards.get(0)), dir.resolve("twice")))
                 .hasMessageContaining("given twice");
+        // what does not add up is refused: the whole with a shard of it, another split, a shard as the output
+        assertThatThrownBy(() -> SweepMerge.merge(List.of(whole, shards.get(1)), dir.resolve("overlap")))
+                .hasMessageContaining("whole population");
+        Path half = dir.resolve("half-0");
+        sweep(people, half, new Shard(0, 2), 1, 4);
+        assertThatThrownBy(() -> SweepMerge.merge(List.of(half, shards.get(1)), dir.resolve("splits")))
+                .hasMessageContaining("different splits");
+        assertThatThrownBy(() -> SweepMerge.merge(shards, shards.get(2)))
+                .hasMessageContaining("is one of the shards");
+        assertThat(sorted(shards.get(2).resolve("outcomes.tsv"))).isNotEmpty();
     }
 
     @Test
@@ -285,6 +299,12 @@ class SweepTests {
                         "P00005 jinan_talent_tier NEWLY_ELIGIBLE ABSENT>CERTIFIED");
         assertThat(result.newlyEligible()).isEqualTo(5);
         assertThat(result.noLongerEligible()).isEqualTo(3);
+        assertThat(resweep.resolve(".changes")).doesNotExist();
+
+        // a shard's changes re-swept over the whole population's results would drop the others' changes
+        assertThatThrownBy(() -> new Resweep(ruleset, maxAgeDays, new Sweep.Options(AS_OF, new Shard(1, 2), 2, 4))
+                .run(previous, write("changes.jsonl", changes), Population.Format.JSONL, dir.resolve("r2"), null))
+                .hasMessageContaining("the previous sweep covered the whole population, this re-sweep shard 1/2");
     }
 
     @Test
