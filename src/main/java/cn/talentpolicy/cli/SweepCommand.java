@@ -44,7 +44,7 @@ class SweepCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "worker threads (default: one per core)")
     Integer threads;
 
-    @Option(names = "--batch", defaultValue = "200", description = "people per rule session (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", defaultValue = "" + Sweep.Options.DEFAULT_BATCH, description = "people per rule session (default: ${DEFAULT-VALUE})")
     int batch;
 
     @Override

@@ -8,6 +8,7 @@ import cn.talentpolicy.facts.PersonFacts;
 import cn.talentpolicy.input.GovernmentRecord;
 import cn.talentpolicy.sweeps.Population;
 import cn.talentpolicy.sweeps.PopulationGenerator;
+import cn.talentpolicy.sweeps.Sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -32,7 +33,7 @@ import java.util.stream.Stream;
  * The population sweep, measured in one run: {@code mvn -Pbench-sweep test-compile exec:exec} (sizes with
  * {@code -Dsizes=100000,1000000}). For each size a synthetic population is generated (seed 7, 0.1% bad entries;
  * kept in target/bench) and swept by the real command ({@code talent sweep}, every policy, reasons on, no trace)
- * in a child JVM with a 256 MB heap, whose people per second and peak RSS are reported; the cost per person of
+ * in a child JVM with a 256 MB heap and the throughput collector (as {@code ./talent} runs it), whose people per second and peak RSS are reported; the cost per person of
  * the largest against the smallest size shows whether cost grows linearly. Then, in this JVM on one thread,
  * the Jinan living and rent subsidies (with the tier they rest on) are decided for the first 100,000 people by
  * the engine restricted to those policies and by {@link HandWrittenJinan}: the engine/hand-written ratio.
@@ -93,7 +94,7 @@ public final class SweepBenchmark {
             }
         }
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "cn.talentpolicy.TalentPolicyApplication",
+                "-Xmx256m", "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"), "cn.talentpolicy.TalentPolicyApplication",
                 "sweep", "--population", population.toString(), "--as-of", AS_OF.toString(), "--out", out.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         double[] result = null;
@@ -152,8 +153,9 @@ public final class SweepBenchmark {
                 }
                 double h = (System.nanoTime() - started) / 1e9;
                 started = System.nanoTime();
-                for (int from = 0; from < facts.size(); from += 200) {
-                    eligible += jinan.evaluate(facts.subList(from, Math.min(facts.size(), from + 200)), AS_OF,
+                int batch = Sweep.Options.DEFAULT_BATCH; // as the sweep evaluates
+                for (int from = 0; from < facts.size(); from += batch) {
+                    eligible += jinan.evaluate(facts.subList(from, Math.min(facts.size(), from + batch)), AS_OF,
                             id -> true, false).size();
                 }
                 double e = (System.nanoTime() - started) / 1e9;
