@@ -18,29 +18,7 @@ record RuleMetadata(String packageName, String name, String policyId, String rea
 
     static final String DEFAULT_PART = "main";
 
-    /** Where a rule keeps its metadata once read (at load, before any session: later it is only read). */
-    private static final String READ = "talent.metadata";
-
-    /** The rule's metadata: as read at load, or read now. */
     static RuleMetadata of(Rule rule) {
-        return rule.getMetaData().get(READ) instanceof RuleMetadata read ? read : read(rule);
-    }
-
-    /**
-     * Reads the rule's metadata and keeps it with the rule, so that a firing does not read it again (every
-     * criterion rule's firing needs it). Called while the ruleset loads, on one thread, before any session.
-     */
-    static RuleMetadata remember(Rule rule) {
-        RuleMetadata read = read(rule);
-        try {
-            rule.getMetaData().put(READ, read);
-        } catch (UnsupportedOperationException e) {
-            // read at each firing instead
-        }
-        return read;
-    }
-
-    private static RuleMetadata read(Rule rule) {
         Map<String, Object> meta = rule.getMetaData();
         String criterion = text(meta, "criterion");
         String part = text(meta, "part");

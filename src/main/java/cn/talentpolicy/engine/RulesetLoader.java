@@ -353,7 +353,7 @@ public final class RulesetLoader {
                     continue;
                 }
                 for (Rule rule : pkg.getRules()) {
-                    rules.add(RuleMetadata.remember(rule));
+                    rules.add(RuleMetadata.of(rule));
                 }
             }
             // the order rules are written in, file by file: criteria are listed in that order
