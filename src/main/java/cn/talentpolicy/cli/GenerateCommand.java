@@ -46,10 +46,11 @@ class GenerateCommand implements Callable<Integer> {
             + "0 to 1 (default: ${DEFAULT-VALUE})")
     double badRate;
 
-    @Option(names = "--format", description = "jsonl or csv (default: from the --out extension, .csv is CSV)")
+    @Option(names = "--format", description = "jsonl or csv (default: from the --out extension, .csv is CSV; "
+            + "jsonl on standard output)")
     String format;
 
-    @Option(names = "--out", required = true, description = "the file to write")
+    @Option(names = "--out", description = "the file to write (default: standard output)")
     Path out;
 
     @Override
@@ -66,22 +67,32 @@ class GenerateCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new ParameterException(spec.commandLine(), "--as-of is a date in YYYY-MM-DD form, not " + asOf);
         }
-        Population.Format chosen = format == null ? Population.Format.of(out) : switch (format.toLowerCase(Locale.ROOT)) {
+        Population.Format chosen = format == null
+                ? (out == null ? Population.Format.JSONL : Population.Format.of(out)) : switch (format.toLowerCase(Locale.ROOT)) {
             case "jsonl" -> Population.Format.JSONL;
             case "csv" -> Population.Format.CSV;
             default -> throw new ParameterException(spec.commandLine(), "--format is jsonl or csv, not " + format);
         };
         long started = System.nanoTime();
         PopulationGenerator.Summary summary;
-        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
-            summary = new PopulationGenerator(seed, date, badRate).write(people, file, chosen);
+        String where = out == null ? "standard output" : out.toString();
+        try {
+            if (out == null) { // standard output is flushed, not closed
+                OutputStream stdout = new BufferedOutputStream(System.out, 1 << 20);
+                summary = new PopulationGenerator(seed, date, badRate).write(people, stdout, chosen);
+                stdout.flush();
+            } else {
+                try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
+                    summary = new PopulationGenerator(seed, date, badRate).write(people, file, chosen);
+                }
+            }
         } catch (IOException e) {
-            System.err.println(out + ": cannot be written: " + e.getMessage());
+            System.err.println(where + ": cannot be written: " + e.getMessage());
             return 1;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         System.err.printf(Locale.ROOT, "%s: %d people, %d bad entries, %d bytes, %.1f s (%s, seed %d, as of %s, "
-                        + "bad rate %s)%n", out, summary.people(), summary.badEntries(), summary.bytes(), seconds,
+                        + "bad rate %s)%n", where, summary.people(), summary.badEntries(), summary.bytes(), seconds,
                 chosen.name().toLowerCase(Locale.ROOT), seed, date, badRate);
         return 0;
     }

@@ -1,0 +1,90 @@
+package cn.talentpolicy.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's generate-then-sweep session, through the command line as a newcomer types it. */
+class CommandLineTests {
+
+    @TempDir
+    Path dir;
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream stdout;
+    PrintStream stderr;
+
+    @BeforeEach
+    void capture() {
+        stdout = System.out;
+        stderr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(stdout);
+        System.setErr(stderr);
+    }
+
+    int talent(String... args) {
+        return TalentCommand.run(args);
+    }
+
+    @Test
+    void generateThenSweepWritesTheResultsAndSaysWhatItFound() throws IOException {
+        Path people = dir.resolve("people.jsonl");
+        Path results = dir.resolve("results");
+        assertThat(talent("generate", "--people", "300", "--seed", "7", "--as-of", "2026-11-28", "--bad-rate", "0.01",
+                "--out", people.toString())).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("300 people");
+
+        assertThat(talent("sweep", "--population", people.toString(), "--as-of", "2026-11-28", "--out",
+                results.toString())).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern("swept 300 entries in .* rejected; .* "
+                + "people can newly claim");
+        for (String file : new String[]{"claimable.jsonl", "rejects.jsonl", "outcomes.tsv", "summary.json",
+                "summary.html"}) {
+            assertThat(results.resolve(file)).exists();
+        }
+        assertThat(Files.readAllLines(results.resolve("outcomes.tsv")).size() - 1
+                + Files.readAllLines(results.resolve("rejects.jsonl")).size()).isEqualTo(300);
+
+        // a finished sweep is not swept over, and the message says why
+        err.reset();
+        assertThat(talent("sweep", "--population", people.toString(), "--as-of", "2026-11-28", "--out",
+                results.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isNotBlank();
+    }
+
+    @Test
+    void generateWithoutAFileWritesJsonLinesToStandardOutputTheSameAsToAFile() throws IOException {
+        Path people = dir.resolve("people.jsonl");
+        assertThat(talent("generate", "--people", "50", "--seed", "3", "--as-of", "2026-11-28",
+                "--out", people.toString())).isZero();
+        assertThat(talent("generate", "--people", "50", "--seed", "3", "--as-of", "2026-11-28")).isZero();
+        assertThat(out.toByteArray()).isEqualTo(Files.readAllBytes(people));
+    }
+
+    @Test
+    void rulesThatDoNotLoadAreReportedInALineWithExitStatus2() throws IOException {
+        Path people = dir.resolve("people.jsonl");
+        talent("generate", "--people", "5", "--as-of", "2026-11-28", "--out", people.toString());
+        err.reset();
+        assertThat(talent("sweep", "--population", people.toString(), "--out", dir.resolve("r").toString(),
+                "--rules", dir.resolve("no-rules").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not a folder", "--rules").doesNotContain("\tat ");
+    }
+}
