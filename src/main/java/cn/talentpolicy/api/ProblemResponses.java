@@ -84,34 +84,31 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(SweepNotFinishedException.class)
     ProblemDetail sweepNotDone(SweepNotFinishedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setType(SWEEP_NOT_DONE);
-        problem.setTitle("Sweep not done");
-        return problem;
+        return problem(HttpStatus.CONFLICT, SWEEP_NOT_DONE, "Sweep not done", e.getMessage());
     }
 
     @ExceptionHandler(SweepJobs.EmptyUploadException.class)
     ProblemDetail emptyPopulation(SweepJobs.EmptyUploadException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setType(EMPTY_POPULATION);
-        problem.setTitle("Empty population");
-        return problem;
+        return problem(HttpStatus.BAD_REQUEST, EMPTY_POPULATION, "Empty population", e.getMessage());
     }
 
     @ExceptionHandler(SweepJobs.UploadTooLargeException.class)
     ProblemDetail populationTooLarge(SweepJobs.UploadTooLargeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage()
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, "Request too large", e.getMessage()
                 + " (talent.sweeps.max-upload-bytes); nothing of it was kept");
-        problem.setType(TOO_LARGE);
-        problem.setTitle("Request too large");
+    }
+
+    /** A problem of its own type, title and detail. */
+    private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
         return problem;
     }
 
     /** A 404 naming the path parameter that named nothing. */
     private static ProblemDetail notFound(URI type, String title, String field, String message, String hint) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, message + hint);
-        problem.setType(type);
-        problem.setTitle(title);
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, type, title, message + hint);
         problem.setProperty("errors", List.of(new FieldProblem(field, message)));
         return problem;
     }
@@ -169,10 +166,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail malformed(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setType(MALFORMED_JSON);
-        problem.setTitle("Malformed JSON");
-        return problem;
+        return problem(HttpStatus.BAD_REQUEST, MALFORMED_JSON, "Malformed JSON", detail);
     }
 
     private static String location(JsonProcessingException e) {

@@ -33,24 +33,18 @@ class ResweepCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "the new results folder (empty)")
     Path out;
 
-    @Option(names = "--shard", description = "INDEX/COUNT, when the previous sweep was a shard (like 3/8)")
-    String shard;
+    @Option(names = "--shard", converter = SweepCommand.ShardConverter.class,
+            description = "INDEX/COUNT, when the previous sweep was a shard (like 3/8)")
+    Shard shard = Shard.ALL;
 
     @Option(names = "--rules", defaultValue = "rules", description = "the rules folder (default: ${DEFAULT-VALUE})")
     Path rules;
 
     @Override
     public Integer call() throws Exception {
-        Shard share;
-        try {
-            share = shard == null ? Shard.ALL : Shard.parse(shard);
-        } catch (IllegalArgumentException e) {
-            System.err.println("--shard: " + e.getMessage());
-            return 2;
-        }
         try (Ruleset ruleset = RulesetLoader.load(rules)) {
             Resweep.Result result = new Resweep(ruleset, CertificationProperties.defaults().maxAgeDays(),
-                    Sweep.Options.of(asOf, share)).run(previous, changes, Population.Format.of(changes), out, null);
+                    Sweep.Options.of(asOf, shard)).run(previous, changes, Population.Format.of(changes), out, null);
             System.err.printf("re-swept %,d changed people: %,d (person, policy) pairs newly eligible, %,d no longer;"
                             + " now %,d people can newly claim %,d subsidies worth %s CNY. Results in %s%n",
                     result.evaluated(), result.newlyEligible(), result.noLongerEligible(), result.summary().claimants(),

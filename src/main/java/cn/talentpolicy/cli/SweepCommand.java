@@ -32,8 +32,9 @@ class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "the results folder (empty, or an interrupted sweep with --resume)")
     Path out;
 
-    @Option(names = "--shard", description = "INDEX/COUNT: sweep only this share of the people, like 3/8 (0-based)")
-    String shard;
+    @Option(names = "--shard", converter = ShardConverter.class,
+            description = "INDEX/COUNT: sweep only this share of the people, like 3/8 (0-based)")
+    Shard shard = Shard.ALL;
 
     @Option(names = "--resume", description = "continue the interrupted sweep in --out from its last checkpoint")
     boolean resume;
@@ -49,13 +50,6 @@ class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Shard share;
-        try {
-            share = shard == null ? Shard.ALL : Shard.parse(shard);
-        } catch (IllegalArgumentException e) {
-            System.err.println("--shard: " + e.getMessage());
-            return 2;
-        }
         if (!java.nio.file.Files.isRegularFile(population)) {
             System.err.println(population + ": no such file");
             return 2;
@@ -64,7 +58,7 @@ class SweepCommand implements Callable<Integer> {
         Population.Format format = Population.Format.of(population);
         long total = Population.count(population, format);
         try (Ruleset ruleset = RulesetLoader.load(rules)) {
-            Sweep.Options options = new Sweep.Options(date, share,
+            Sweep.Options options = new Sweep.Options(date, shard,
                     threads != null ? threads : Runtime.getRuntime().availableProcessors(), batch);
             ProgressBar progress = new ProgressBar(total, System.console() != null);
             SweepSummary summary;
@@ -99,5 +93,17 @@ class SweepCommand implements Callable<Integer> {
             // not Linux: not known
         }
         return "unknown";
+    }
+
+    /** {@code --shard 3/8}, or the usage error that says how to write it (exit status 2). */
+    static final class ShardConverter implements picocli.CommandLine.ITypeConverter<Shard> {
+        @Override
+        public Shard convert(String text) {
+            try {
+                return Shard.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

@@ -130,13 +130,13 @@ public final class RequestSchema {
     static ObjectNode quick(ObjectNode document) {
         ObjectNode quick = document.deepCopy();
         ObjectNode defs = (ObjectNode) quick.get("$defs");
+        ObjectMapper json = new ObjectMapper();
         for (Iterator<Map.Entry<String, JsonNode>> it = defs.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> def = it.next();
             JsonNode oneOf = def.getValue().get("oneOf");
             if (oneOf == null || !oneOf.isArray()) {
                 continue;
             }
-            ObjectMapper json = new ObjectMapper();
             com.fasterxml.jackson.databind.node.ArrayNode sources = json.createArrayNode();
             com.fasterxml.jackson.databind.node.ArrayNode branches = json.createArrayNode();
             for (JsonNode branch : oneOf) {

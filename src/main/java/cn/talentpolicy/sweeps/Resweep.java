@@ -83,7 +83,8 @@ public final class Resweep {
         if (!header.equals(firstLine(changed.resolve(SweepResults.OUTCOMES)))) {
             throw new IllegalStateException("the previous sweep answered for other policies: sweep everyone again");
         }
-        List<String> policies = Arrays.asList(header.split("\t")).subList(2, header.split("\t").length);
+        List<String> columns = Arrays.asList(header.split("\t"));
+        List<String> policies = columns.subList(2, columns.size());
         Map<String, String> newOutcomes = new LinkedHashMap<>();
         forEachLine(changed.resolve(SweepResults.OUTCOMES), true, line -> newOutcomes.put(idOf(line), line));
         Map<String, List<Claim>> newClaims = claimsOf(changed.resolve(SweepResults.CLAIMABLE), null);

@@ -79,12 +79,17 @@ class CommandLineTests {
     }
 
     @Test
-    void rulesThatDoNotLoadAreReportedInALineWithExitStatus2() throws IOException {
+    void rulesThatDoNotLoadAndAShardThatIsNotOneAreReportedInALineWithExitStatus2() throws IOException {
         Path people = dir.resolve("people.jsonl");
         talent("generate", "--people", "5", "--as-of", "2026-11-28", "--out", people.toString());
         err.reset();
         assertThat(talent("sweep", "--population", people.toString(), "--out", dir.resolve("r").toString(),
                 "--rules", dir.resolve("no-rules").toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("not a folder", "--rules").doesNotContain("\tat ");
+
+        err.reset();
+        assertThat(talent("sweep", "--population", people.toString(), "--out", dir.resolve("r").toString(),
+                "--shard", "8/8")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--shard", "like 3/8");
     }
 }
