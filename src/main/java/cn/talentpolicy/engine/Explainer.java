@@ -32,7 +32,12 @@ final class Explainer extends DefaultAgendaEventListener implements RuleRuntimeE
 
     private final Map<Object, Origin> origins = new IdentityHashMap<>();
     private final List<TraceStep> trace = new ArrayList<>();
+    private final Verdicts.Firing firing;
     private Match current;
+
+    Explainer(Verdicts.Firing firing) {
+        this.firing = firing;
+    }
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
@@ -42,7 +47,7 @@ final class Explainer extends DefaultAgendaEventListener implements RuleRuntimeE
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
         Match match = event.getMatch();
-        RuleMetadata meta = RuleMetadata.of(match.getRule());
+        RuleMetadata meta = firing.metadata(match.getRule());
         trace.add(new TraceStep(trace.size() + 1, meta.name(), meta.policyId(), meta.criterion(), meta.status(),
                 meta.reasonCode(), meta.source(), Verdicts.personOf(match)));
         current = null;
@@ -54,7 +59,7 @@ final class Explainer extends DefaultAgendaEventListener implements RuleRuntimeE
             return;
         }
         Object fact = event.getObject();
-        RuleMetadata meta = RuleMetadata.of(current.getRule());
+        RuleMetadata meta = firing.metadata(current.getRule());
         List<Object> basis = Verdicts.basis(current);
         Function<String, Object> declarations = Verdicts.declarations(current);
         Text message = fact instanceof DerivedFact || fact instanceof PolicyOutcome

@@ -16,13 +16,21 @@ import cn.talentpolicy.facts.PersonFact;
 import cn.talentpolicy.facts.PersonFacts;
 import cn.talentpolicy.facts.TalentTier;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.Environment;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -49,6 +57,27 @@ public final class Ruleset implements AutoCloseable {
     private final KieBase kieBase;
     private final KieContainer container;
     private final List<Object> rulesetFacts = new ArrayList<>();
+    /** How much an evaluation says besides each decision's outcome, amounts and missing facts. */
+    public enum Detail {
+        /**
+         * Each criterion's status and reason code, without its sentence (a sweep's first pass over everyone:
+         * sentences are rendered only for the few whose claims are written).
+         */
+        OUTCOMES,
+        /** And each criterion's sentence, in Chinese and English. */
+        REASONS,
+        /** And the trace of the rules that fired and the derived facts each decision rests on. */
+        EXPLAINED
+    }
+
+    /** The facts a decision is made of; an explained one also shows the derived facts it rests on. */
+    private static final List<Class<?>> DECIDING = List.of(CriterionResult.class, PartOutcome.class,
+            PolicyOutcome.class, Benefit.class, TalentTier.class);
+
+    private final List<Layout> layouts = new ArrayList<>(); // the decision policies, sorted by id
+    private final Verdicts.Firing worded;
+    private final Verdicts.Firing quiet;
+    private final Map<Detail, KieSessionsPool> pools = new EnumMap<>(Detail.class);
 
     Ruleset(String version, Map<String, PolicyDefinition> policies, Parameters parameters, KieBase kieBase,
             KieContainer container) {
@@ -57,6 +86,16 @@ public final class Ruleset implements AutoCloseable {
         this.parameters = parameters;
         this.kieBase = kieBase;
         this.container = container;
+        Map<Rule, RuleMetadata> rules = new HashMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                rules.put(rule, RuleMetadata.of(rule));
+            }
+        }
+        this.worded = new Verdicts.Firing(Map.copyOf(rules), true);
+        this.quiet = new Verdicts.Firing(worded.rules(), false);
+        pools.put(Detail.OUTCOMES, kieBase.newKieSessionsPool(1));
+        pools.put(Detail.REASONS, kieBase.newKieSessionsPool(1));
         for (PolicyDefinition policy : sortedPolicies()) {
             if (policy.kind() != PolicyDefinition.Kind.DECISION) {
                 continue;
@@ -66,6 +105,46 @@ public final class Ruleset implements AutoCloseable {
                 rulesetFacts.add(new PartToDecide(policy.id(), part.id(), part.criteria().size(),
                         policy.combine() == PolicyDefinition.Combine.ANY));
             }
+            layouts.add(new Layout(policy));
+        }
+    }
+
+    /**
+     * A decision policy's criteria numbered in the order its decision lists them (by part, then as the rules
+     * list them), worked out once at load so that sorting a person's results is a lookup, not a search.
+     */
+    private static final class Layout {
+        final PolicyDefinition policy;
+        final Map<String, Map<String, Integer>> slots = new HashMap<>(); // part -> criterion -> position
+        final Map<String, Integer> partOrder = new HashMap<>();
+        int size;
+
+        Layout(PolicyDefinition policy) {
+            this.policy = policy;
+            for (PartDefinition part : policy.parts()) {
+                partOrder.put(part.id(), partOrder.size());
+                Map<String, Integer> criteria = slots.computeIfAbsent(part.id(), p -> new HashMap<>());
+                for (CriterionDefinition c : part.criteria()) {
+                    criteria.put(c.id(), size++);
+                }
+            }
+        }
+
+        /** The results in the decision's order, or null unless each criterion was judged exactly once. */
+        CriterionResult[] ordered(List<CriterionResult> results) {
+            if (results.size() != size) {
+                return null;
+            }
+            CriterionResult[] ordered = new CriterionResult[size];
+            for (CriterionResult r : results) {
+                Map<String, Integer> criteria = slots.get(r.part());
+                Integer at = criteria == null ? null : criteria.get(r.criterion());
+                if (at == null || ordered[at] != null) {
+                    return null;
+                }
+                ordered[at] = r;
+            }
+            return ordered; // as many results as slots, none twice: every slot is filled
         }
     }
 
@@ -90,19 +169,19 @@ public final class Ruleset implements AutoCloseable {
      * Evaluates people at an as-of date, in one session. Every decision policy is evaluated (policies read
      * each other's outcomes); {@code answer} chooses which decisions are reported.
      *
-     * @param explain false for bulk runs: no trace and no derived-fact explanations (criteria and their
-     *                reasons are still reported)
+     * @param detail how much is said besides outcomes and amounts (see {@link Detail})
      */
     public List<Evaluation> evaluate(List<PersonFacts> people, LocalDate asOf, Predicate<String> answer,
-                                     boolean explain) {
+                                     Detail detail) {
+        boolean explain = detail == Detail.EXPLAINED;
         Set<String> ids = new HashSet<>();
         for (PersonFacts person : people) {
             if (!ids.add(person.personId())) {
                 throw new IllegalArgumentException("Person id " + person.personId() + " appears twice");
             }
         }
-        KieSession session = kieBase.newKieSession();
-        Explainer explainer = explain ? new Explainer() : null;
+        KieSession session = session(detail);
+        Explainer explainer = explain ? new Explainer(worded) : null;
         try {
             session.setGlobal("params", parameters);
             if (explainer != null) {
@@ -121,9 +200,12 @@ public final class Ruleset implements AutoCloseable {
             }
             Map<String, PersonResults> byPerson = new LinkedHashMap<>();
             people.forEach(p -> byPerson.put(p.personId(), new PersonResults()));
-            for (Object o : session.getObjects()) {
-                if (o instanceof PersonFact fact && byPerson.containsKey(fact.personId())) {
-                    byPerson.get(fact.personId()).add(o);
+            for (Class<?> kind : explain ? List.<Class<?>>of(PersonFact.class) : DECIDING) {
+                for (Object o : session.getObjects(new ClassObjectFilter(kind))) {
+                    PersonResults results = o instanceof PersonFact fact ? byPerson.get(fact.personId()) : null;
+                    if (results != null) {
+                        results.add(o);
+                    }
                 }
             }
             List<Evaluation> evaluations = new ArrayList<>(people.size());
@@ -137,6 +219,23 @@ public final class Ruleset implements AutoCloseable {
         } finally {
             session.dispose();
         }
+    }
+
+    /**
+     * A session to evaluate in. Sessions come from a pool, one for each level of detail (a session's environment
+     * says how much its consequences word, and a pool shares one environment), and go back to it, emptied, when
+     * disposed: nothing is carried from one evaluation to the next, but the network's memories are not built
+     * again each time. An explained evaluation listens to its session, so it has a session of its own.
+     */
+    private KieSession session(Detail detail) {
+        if (detail == Detail.EXPLAINED) {
+            Environment environment = KieServices.get().newEnvironment();
+            environment.set(Verdicts.Firing.KEY, worded);
+            return kieBase.newKieSession(null, environment);
+        }
+        KieSession session = pools.get(detail).newKieSession();
+        session.getEnvironment().set(Verdicts.Firing.KEY, detail == Detail.OUTCOMES ? quiet : worded);
+        return session;
     }
 
     /**
@@ -168,6 +267,7 @@ public final class Ruleset implements AutoCloseable {
 
     @Override
     public void close() {
+        pools.values().forEach(KieSessionsPool::shutdown);
         container.dispose();
     }
 
@@ -199,51 +299,46 @@ public final class Ruleset implements AutoCloseable {
 
         List<Decision> decisions(String personId, Predicate<String> answer, Explainer explainer) {
             List<Decision> decisions = new ArrayList<>();
-            for (PolicyDefinition policy : sortedPolicies()) {
-                if (policy.kind() != PolicyDefinition.Kind.DECISION) {
-                    continue;
-                }
+            for (Layout layout : layouts) {
+                PolicyDefinition policy = layout.policy;
                 PolicyOutcome outcome = outcomes.get(policy.id());
                 List<CriterionResult> results = criteria.getOrDefault(policy.id(), List.of());
                 // every policy, reported or not (others may rest on it): each criterion judged exactly once
-                if (outcome == null || !judgedOnceEach(policy, results)) {
+                CriterionResult[] slots = layout.ordered(results);
+                if (outcome == null || slots == null) {
                     throw new IllegalStateException(incomplete(personId, policy, results));
                 }
                 if (!answer.test(policy.id())) {
                     continue;
                 }
-                Map<String, CriterionResult> byCriterion = new HashMap<>();
-                results.forEach(r -> byCriterion.put(r.part() + "/" + r.criterion(), r)); // each judged once (above)
-                List<CriterionResult> ordered = new ArrayList<>();
-                List<Decision.PartView> parts = new ArrayList<>();
+                List<CriterionResult> ordered = new ArrayList<>(Arrays.asList(slots));
+                List<Decision.PartView> parts = new ArrayList<>(policy.parts().size());
                 for (PartDefinition part : policy.parts()) {
-                    for (CriterionDefinition c : part.criteria()) {
-                        CriterionResult r = byCriterion.get(part.id() + "/" + c.id());
-                        if (r != null) {
-                            ordered.add(r);
+                    for (PartOutcome p : partOutcomes) {
+                        if (p.policyId().equals(policy.id()) && p.part().equals(part.id())) {
+                            parts.add(new Decision.PartView(part.id(), part.title(), p.outcome()));
+                            break;
                         }
                     }
-                    partOutcomes.stream()
-                            .filter(p -> p.policyId().equals(policy.id()) && p.part().equals(part.id()))
-                            .findFirst()
-                            .ifPresent(p -> parts.add(new Decision.PartView(part.id(), part.title(), p.outcome())));
                 }
-                if (ordered.size() != results.size()) {
-                    throw new IllegalStateException(incomplete(personId, policy, results));
+                List<Benefit> paid = new ArrayList<>(1);
+                for (Benefit b : benefits) {
+                    if (b.policyId().equals(policy.id())) {
+                        paid.add(b);
+                    }
                 }
-                List<String> partOrder = policy.parts().stream().map(PartDefinition::id).toList();
-                List<Benefit> paid = benefits.stream().filter(b -> b.policyId().equals(policy.id()))
-                        .sorted(Comparator.comparing((Benefit b) -> partOrder.indexOf(b.part()))
-                                .thenComparing(b -> b.kind().name()))
-                        .toList();
-                String tier = certifiedTier(policy.id(), results);
+                if (paid.size() > 1) {
+                    paid.sort(Comparator.comparing((Benefit b) -> layout.partOrder.getOrDefault(b.part(), -1))
+                            .thenComparing(b -> b.kind().name()));
+                }
+                String tier = certifiedTier(policy.id(), ordered);
                 List<DerivedFactView> views = List.of();
                 if (explainer != null) {
                     ordered.replaceAll(r -> r.withBasis(closure(r.basis(), explainer)));
                     views = restsOn(policy.id(), ordered, explainer);
                 }
                 decisions.add(new Decision(policy.id(), policy.title(), outcome.outcome(), tier, List.copyOf(parts),
-                        paid, List.copyOf(ordered), outcome.missingFacts(), views));
+                        List.copyOf(paid), List.copyOf(ordered), outcome.missingFacts(), views));
             }
             return decisions;
         }
@@ -255,9 +350,14 @@ public final class Ruleset implements AutoCloseable {
                     return tier.tier();
                 }
             }
-            return results.stream().flatMap(r -> r.basis().stream())
-                    .filter(b -> b instanceof TalentTier t && t.isCertified())
-                    .map(b -> ((TalentTier) b).tier()).findFirst().orElse(null);
+            for (CriterionResult r : results) {
+                for (Object b : r.basis()) {
+                    if (b instanceof TalentTier t && t.isCertified()) {
+                        return t.tier();
+                    }
+                }
+            }
+            return null;
         }
 
         /** Everything a criterion rests on, followed back through the bases of the derived facts. */
@@ -320,20 +420,6 @@ public final class Ruleset implements AutoCloseable {
                 }
             });
             return values;
-        }
-
-        private boolean judgedOnceEach(PolicyDefinition policy, List<CriterionResult> results) {
-            int expected = 0;
-            Set<String> seen = new HashSet<>();
-            for (PartDefinition part : policy.parts()) {
-                expected += part.criteria().size();
-            }
-            for (CriterionResult r : results) {
-                if (!seen.add(r.part() + "/" + r.criterion())) {
-                    return false;
-                }
-            }
-            return seen.size() == expected && results.size() == expected;
         }
 
         private String incomplete(String personId, PolicyDefinition policy, List<CriterionResult> results) {

@@ -7,11 +7,13 @@ import cn.talentpolicy.facts.HasMissingFacts;
 import cn.talentpolicy.facts.Subject;
 import cn.talentpolicy.facts.PersonFact;
 import org.drools.core.rule.consequence.KnowledgeHelper;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.Match;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,8 +26,29 @@ public final class Verdicts {
     private Verdicts() {
     }
 
+    /**
+     * What a session's consequences need besides the match: every rule's metadata, read once when the ruleset is
+     * loaded, and whether criteria are worded (a bulk run that reports outcomes only leaves the sentences out).
+     * A session that carries none reads the metadata at each firing and words every criterion.
+     */
+    record Firing(Map<Rule, RuleMetadata> rules, boolean sentences) {
+
+        static final String KEY = "talentpolicy.firing";
+
+        static Firing of(RuleContext drools) {
+            Object firing = drools.getKieRuntime().getEnvironment().get(KEY);
+            return firing instanceof Firing f ? f : new Firing(Map.of(), true);
+        }
+
+        RuleMetadata metadata(Rule rule) {
+            RuleMetadata meta = rules.get(rule);
+            return meta != null ? meta : RuleMetadata.of(rule);
+        }
+    }
+
     public static void criterion(RuleContext drools) {
-        RuleMetadata meta = RuleMetadata.of(drools.getRule());
+        Firing firing = Firing.of(drools);
+        RuleMetadata meta = firing.metadata(drools.getRule());
         Match match = drools.getMatch();
         String personId = personOf(match);
         Status status = Status.valueOf(meta.status());
@@ -40,7 +63,8 @@ public final class Verdicts {
             missing = List.copyOf(facts);
         }
         ((KnowledgeHelper) drools).insert(new CriterionResult(personId, meta.policyId(), meta.part(),
-                meta.criterion(), status, meta.reasonCode(), Templates.render(meta.message(), declarations(match)),
+                meta.criterion(), status, meta.reasonCode(),
+                firing.sentences() ? Templates.render(meta.message(), declarations(match)) : null,
                 meta.source(), missing, meta.name(), basis(match)));
     }
 

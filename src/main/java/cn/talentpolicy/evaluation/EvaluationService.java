@@ -47,7 +47,8 @@ public class EvaluationService {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return ruleset.evaluate(List.of(person), date, answer, explain).get(0);
+        return ruleset.evaluate(List.of(person), date, answer,
+                explain ? Ruleset.Detail.EXPLAINED : Ruleset.Detail.REASONS).get(0);
     }
 
     /** What is wrong with a person's facts for an evaluation at a date (paths like {@code person.birthDate}). */

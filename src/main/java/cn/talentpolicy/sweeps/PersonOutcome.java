@@ -57,23 +57,12 @@ record PersonOutcome(String personId, String region, Map<String, State> states, 
         Map<String, State> states = new LinkedHashMap<>();
         List<Claim> claims = new ArrayList<>();
         for (Decision decision : evaluation.decisions()) {
-            if (decision.outcome() != Outcome.ELIGIBLE) {
-                states.put(decision.policyId(), decision.outcome() == Outcome.NEEDS_INFO ? State.NEEDS_INFO
-                        : State.INELIGIBLE);
+            State state = state(facts, decision);
+            states.put(decision.policyId(), state);
+            if (state != State.CLAIMABLE) {
                 continue;
             }
-            List<Benefit> paying = decision.benefits();
-            if (paying.isEmpty()) {
-                states.put(decision.policyId(), State.CERTIFIED);
-                continue;
-            }
-            List<Benefit> unclaimed = paying.stream()
-                    .filter(b -> !inLedger(facts.ledger(), decision.policyId(), b.part())).toList();
-            if (unclaimed.isEmpty()) {
-                states.put(decision.policyId(), State.CLAIMED);
-                continue;
-            }
-            states.put(decision.policyId(), State.CLAIMABLE);
+            List<Benefit> unclaimed = unclaimed(facts, decision);
             // the reasons for what is claimed: the policy's own criteria and those of the unclaimed parts, each
             // said once (a part that is not payable, or paid already, is not what the person is told about)
             java.util.Set<String> parts = new java.util.HashSet<>();
@@ -94,6 +83,31 @@ record PersonOutcome(String personId, String region, Map<String, State> states, 
                             evaluation.asOf())));
         }
         return new PersonOutcome(facts.personId(), region, states, claims);
+    }
+
+    /** Whether the person can newly claim anything: only then are the reasons for it worded. */
+    static boolean claimsAnything(PersonFacts facts, Evaluation evaluation) {
+        for (Decision decision : evaluation.decisions()) {
+            if (state(facts, decision) == State.CLAIMABLE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static State state(PersonFacts facts, Decision decision) {
+        if (decision.outcome() != Outcome.ELIGIBLE) {
+            return decision.outcome() == Outcome.NEEDS_INFO ? State.NEEDS_INFO : State.INELIGIBLE;
+        }
+        if (decision.benefits().isEmpty()) {
+            return State.CERTIFIED;
+        }
+        return unclaimed(facts, decision).isEmpty() ? State.CLAIMED : State.CLAIMABLE;
+    }
+
+    /** What the policy pays that the ledger does not show paid yet. */
+    private static List<Benefit> unclaimed(PersonFacts facts, Decision decision) {
+        return decision.benefits().stream().filter(b -> !inLedger(facts.ledger(), decision.policyId(), b.part())).toList();
     }
 
     /**

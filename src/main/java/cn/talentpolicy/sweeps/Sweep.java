@@ -273,15 +273,38 @@ public final class Sweep {
     }
 
     /**
+     * Everyone's outcomes first, without the sentences of their criteria; then again, with them, those who can
+     * newly claim something, whose claims are written with their reasons (a small share of a population: the
+     * sentences are most of what a criterion costs beyond its verdict). The same rules decide both times.
+     */
+    private List<Attempt> evaluate(List<PersonFacts> people) {
+        List<Attempt> attempts = new ArrayList<>(evaluate(people, Ruleset.Detail.OUTCOMES));
+        List<Integer> claimants = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            Evaluation evaluation = attempts.get(i).evaluation();
+            if (evaluation != null && PersonOutcome.claimsAnything(people.get(i), evaluation)) {
+                claimants.add(i);
+            }
+        }
+        if (!claimants.isEmpty()) {
+            List<Attempt> worded = evaluate(claimants.stream().map(people::get).toList(), Ruleset.Detail.REASONS);
+            for (int i = 0; i < claimants.size(); i++) {
+                attempts.set(claimants.get(i), worded.get(i));
+            }
+        }
+        return attempts;
+    }
+
+    /**
      * The people in one session; should the session fail (a person the rules cannot decide), each person alone,
      * so that one bad person is rejected and the others answered. A person given twice in one batch is
      * evaluated alone too (one session holds a person once).
      */
-    private List<Attempt> evaluate(List<PersonFacts> people) {
+    private List<Attempt> evaluate(List<PersonFacts> people, Ruleset.Detail detail) {
         Set<String> ids = new HashSet<>();
         if (people.stream().allMatch(p -> ids.add(p.personId()))) {
             try {
-                return ruleset.evaluate(people, options.asOf(), id -> true, false).stream()
+                return ruleset.evaluate(people, options.asOf(), id -> true, detail).stream()
                         .map(e -> new Attempt(e, null)).toList();
             } catch (RuntimeException e) {
                 // find who: each alone
@@ -290,7 +313,7 @@ public final class Sweep {
         List<Attempt> each = new ArrayList<>(people.size());
         for (PersonFacts person : people) {
             try {
-                each.add(new Attempt(ruleset.evaluate(List.of(person), options.asOf(), id -> true, false).get(0), null));
+                each.add(new Attempt(ruleset.evaluate(List.of(person), options.asOf(), id -> true, detail).get(0), null));
             } catch (RuntimeException e) {
                 each.add(new Attempt(null, describe(e)));
             }

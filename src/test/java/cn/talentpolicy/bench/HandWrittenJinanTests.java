@@ -119,7 +119,7 @@ class HandWrittenJinanTests {
         List<String> disagreements = new ArrayList<>();
         Map<String, Map<Outcome, Integer>> counts = new LinkedHashMap<>();
         for (Sample sample : samples) {
-            Evaluation evaluation = ruleset.evaluate(List.of(sample.person()), sample.asOf(), id -> true, false).get(0);
+            Evaluation evaluation = ruleset.evaluate(List.of(sample.person()), sample.asOf(), id -> true, Ruleset.Detail.OUTCOMES).get(0);
             HandWrittenJinan.Result result = handWritten.decide(sample.person(), sample.asOf());
             for (String policy : POLICIES) {
                 Seen engine = seen(evaluation.decisions().stream().filter(d -> d.policyId().equals(policy))
