@@ -49,7 +49,7 @@ final class Explainer extends DefaultAgendaEventListener implements RuleRuntimeE
         Match match = event.getMatch();
         RuleMetadata meta = firing.metadata(match.getRule());
         trace.add(new TraceStep(trace.size() + 1, meta.name(), meta.policyId(), meta.criterion(), meta.status(),
-                meta.reasonCode(), meta.source(), Verdicts.personOf(match)));
+                meta.reasonCode(), meta.source(), Verdicts.personOf(match, match.getObjects())));
         current = null;
     }
 
@@ -60,7 +60,7 @@ final class Explainer extends DefaultAgendaEventListener implements RuleRuntimeE
         }
         Object fact = event.getObject();
         RuleMetadata meta = firing.metadata(current.getRule());
-        List<Object> basis = Verdicts.basis(current);
+        List<Object> basis = Verdicts.basis(current.getObjects());
         Function<String, Object> declarations = Verdicts.declarations(current);
         Text message = fact instanceof DerivedFact || fact instanceof PolicyOutcome
                 ? Templates.render(meta.message(), name -> "fact".equals(name) ? fact : declarations.apply(name))

@@ -50,12 +50,13 @@ public final class Verdicts {
         Firing firing = Firing.of(drools);
         RuleMetadata meta = firing.metadata(drools.getRule());
         Match match = drools.getMatch();
-        String personId = personOf(match);
+        List<?> objects = match.getObjects(); // walks the match: read once
+        String personId = personOf(match, objects);
         Status status = Status.valueOf(meta.status());
         List<String> missing = List.of();
         if (status == Status.UNKNOWN) {
             Set<String> facts = new LinkedHashSet<>(meta.missingFacts());
-            for (Object o : match.getObjects()) {
+            for (Object o : objects) {
                 if (o instanceof HasMissingFacts undecided) {
                     facts.addAll(undecided.missingFacts());
                 }
@@ -65,7 +66,7 @@ public final class Verdicts {
         ((KnowledgeHelper) drools).insert(new CriterionResult(personId, meta.policyId(), meta.part(),
                 meta.criterion(), status, meta.reasonCode(),
                 firing.sentences() ? Templates.render(meta.message(), declarations(match)) : null,
-                meta.source(), missing, meta.name(), basis(match)));
+                meta.source(), missing, meta.name(), basis(objects)));
     }
 
     /**
@@ -73,9 +74,9 @@ public final class Verdicts {
      * criterion results (a certified tier rests on its tier's criterion); not the ruleset's own facts, the bare
      * {@link Subject}, or part outcomes, which are bookkeeping.
      */
-    static List<Object> basis(Match match) {
-        List<Object> basis = new java.util.ArrayList<>();
-        for (Object o : match.getObjects()) {
+    static List<Object> basis(List<?> objects) {
+        List<Object> basis = new java.util.ArrayList<>(objects.size());
+        for (Object o : objects) {
             if (o instanceof PersonFact && !(o instanceof Subject) && !(o instanceof PartOutcome)) {
                 basis.add(o);
             }
@@ -89,9 +90,9 @@ public final class Verdicts {
     }
 
     /** The one person every matched person fact belongs to; a rule that mixes two people is a join bug. */
-    static String personOf(Match match) {
+    static String personOf(Match match, List<?> objects) {
         String found = null;
-        for (Object o : match.getObjects()) {
+        for (Object o : objects) {
             String id = personIdOf(o);
             if (id == null) {
                 continue;

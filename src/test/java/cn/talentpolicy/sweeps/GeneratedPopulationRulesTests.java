@@ -3,7 +3,10 @@ package cn.talentpolicy.sweeps;
 import cn.talentpolicy.certification.Certification;
 import cn.talentpolicy.certification.CertificationProperties;
 import cn.talentpolicy.certification.CertificationService;
+import cn.talentpolicy.certification.RegistryReading;
+import cn.talentpolicy.decisions.CriterionResult;
 import cn.talentpolicy.decisions.Decision;
+import cn.talentpolicy.decisions.Evaluation;
 import cn.talentpolicy.decisions.Outcome;
 import cn.talentpolicy.engine.PolicyDefinition;
 import cn.talentpolicy.engine.Ruleset;
@@ -12,6 +15,7 @@ import cn.talentpolicy.engine.RulesetLoader;
 import cn.talentpolicy.evaluation.EvaluationService;
 import cn.talentpolicy.evaluation.FieldProblem;
 import cn.talentpolicy.evaluation.InvalidRequestException;
+import cn.talentpolicy.facts.PersonFacts;
 import cn.talentpolicy.input.GovernmentRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -113,6 +117,46 @@ class GeneratedPopulationRulesTests {
     private static void count(List<Decision> decisions, Map<String, Map<Outcome, Integer>> outcomes) {
         decisions.forEach(d -> outcomes.computeIfAbsent(d.policyId(), k -> new TreeMap<>())
                 .merge(d.outcome(), 1, Integer::sum));
+    }
+
+    /**
+     * A sweep decides everyone without wording their criteria, many people to a session, and words only the
+     * claimants' again: that shortcut must decide exactly as a worded evaluation of each person alone does.
+     */
+    @Test
+    void anUnwordedSessionOfManyPeopleDecidesAsAWordedEvaluationOfEachAlone() throws IOException {
+        PopulationGenerator generator = new PopulationGenerator(11, AS_OF, 0);
+        RegistryReading registry = new RegistryReading(maxAgeDays());
+        List<PersonFacts> people = new ArrayList<>();
+        for (int n = 1; n <= 300; n++) {
+            JsonNode person = generator.person(n);
+            List<GovernmentRecord> records = JSON.readerForListOf(GovernmentRecord.class).readValue(person.get("records"));
+            people.add(registry.read(ruleset, person.path("personId").asText(), AS_OF, records).facts());
+        }
+        List<Evaluation> unworded = new ArrayList<>();
+        for (int from = 0; from < people.size(); from += Sweep.Options.DEFAULT_BATCH) {
+            unworded.addAll(ruleset.evaluate(people.subList(from, from + Sweep.Options.DEFAULT_BATCH), AS_OF,
+                    id -> true, Ruleset.Detail.OUTCOMES));
+        }
+        int claimants = 0;
+        for (int i = 0; i < people.size(); i++) {
+            Evaluation alone = ruleset.evaluate(List.of(people.get(i)), AS_OF, id -> true, Ruleset.Detail.REASONS).get(0);
+            assertThat(alone.decisions()).flatExtracting(Decision::criteria).extracting(CriterionResult::message)
+                    .doesNotContainNull();
+            assertThat(unworded.get(i).decisions()).flatExtracting(Decision::criteria)
+                    .extracting(CriterionResult::message).containsOnlyNulls();
+            assertThat(unworded.get(i).decisions()).as(people.get(i).personId())
+                    .isEqualTo(alone.decisions().stream().map(GeneratedPopulationRulesTests::unworded).toList());
+            claimants += PersonOutcome.claimsAnything(people.get(i), alone) ? 1 : 0;
+        }
+        assertThat(claimants).as("people among them who can newly claim something").isPositive();
+    }
+
+    private static Decision unworded(Decision d) {
+        return new Decision(d.policyId(), d.title(), d.outcome(), d.certifiedTier(), d.parts(), d.benefits(),
+                d.criteria().stream().map(c -> new CriterionResult(c.personId(), c.policyId(), c.part(), c.criterion(),
+                        c.status(), c.reasonCode(), null, c.source(), c.missingFacts(), c.rule(), c.basis())).toList(),
+                d.missingFacts(), d.derivedFacts());
     }
 
     @Test
