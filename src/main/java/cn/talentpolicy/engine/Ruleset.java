@@ -345,10 +345,15 @@ public final class Ruleset implements AutoCloseable {
 
         /** The tier this policy certified, or else the certified tier its criteria rest on. */
         private String certifiedTier(String policyId, List<CriterionResult> results) {
+            boolean anyCertified = false;
             for (TalentTier tier : tiers) {
                 if (tier.certifiedBy().equals(policyId) && tier.isCertified()) {
                     return tier.tier();
                 }
+                anyCertified |= tier.isCertified();
+            }
+            if (!anyCertified) {
+                return null; // no criterion can rest on a certified tier the person does not have
             }
             for (CriterionResult r : results) {
                 for (Object b : r.basis()) {
