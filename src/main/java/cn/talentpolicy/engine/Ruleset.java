@@ -43,8 +43,8 @@ import java.util.function.Predicate;
 
 /**
  * A loaded, compiled ruleset: its version (content hash of the rules folder), its policies and parameters,
- * and the shared KieBase. {@link #evaluate} runs people through it in one short-lived session; nothing is
- * kept between calls.
+ * and the shared KieBase. {@link #evaluate} runs people through it in one session, emptied before it is used
+ * again; nothing is kept between calls.
  */
 public final class Ruleset implements AutoCloseable {
 
@@ -96,6 +96,8 @@ public final class Ruleset implements AutoCloseable {
         this.quiet = new Verdicts.Firing(worded.rules(), false);
         pools.put(Detail.OUTCOMES, kieBase.newKieSessionsPool(1));
         pools.put(Detail.REASONS, kieBase.newKieSessionsPool(1));
+        session(Detail.OUTCOMES).dispose(); // each pool's environment learns its level of detail before any use
+        session(Detail.REASONS).dispose();
         for (PolicyDefinition policy : sortedPolicies()) {
             if (policy.kind() != PolicyDefinition.Kind.DECISION) {
                 continue;
@@ -234,7 +236,12 @@ public final class Ruleset implements AutoCloseable {
             return kieBase.newKieSession(null, environment);
         }
         KieSession session = pools.get(detail).newKieSession();
-        session.getEnvironment().set(Verdicts.Firing.KEY, detail == Detail.OUTCOMES ? quiet : worded);
+        Verdicts.Firing firing = detail == Detail.OUTCOMES ? quiet : worded;
+        if (session.getEnvironment().get(Verdicts.Firing.KEY) != firing) { // set once: the pool shares it
+            synchronized (pools) {
+                session.getEnvironment().set(Verdicts.Firing.KEY, firing);
+            }
+        }
         return session;
     }
 

@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Policy finds people (政策找人): every decision policy over every person of a population file, listing who
  * qualifies for a payment they have not received. Entries are read in order on the calling thread, checked and
- * evaluated in batches on worker threads (one short-lived rule session a batch, the same rules the API serves),
+ * evaluated in batches on worker threads (one rule session a batch, the same rules the API serves),
  * and written back in file order, so the results do not depend on the number of threads. Memory holds a few
  * batches, whatever the population's size; the results folder is checkpointed as it grows, so an interrupted
  * sweep resumes where its last checkpoint left it ({@link SweepResults}).
@@ -59,8 +59,8 @@ public final class Sweep {
 
         /**
          * People per rule session, by measurement (README, Performance): a session's indexes and agenda grow with
-         * the people in it, so batches of 200 swept a fifth slower than batches of 50 and held more memory;
-         * batches of 5 or fewer pay for a session too often.
+         * the people in it, so batches of 200 swept at half the rate of batches of 50 and held more memory;
+         * batches of 20 were no faster.
          */
         public static final int DEFAULT_BATCH = 50;
 
