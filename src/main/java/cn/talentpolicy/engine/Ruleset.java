@@ -48,15 +48,6 @@ import java.util.function.Predicate;
  */
 public final class Ruleset implements AutoCloseable {
 
-    /** Firing more rules than this per person means a rule loops: the evaluation is stopped. */
-    static final int MAX_FIRINGS_PER_PERSON = 10_000;
-
-    private final String version;
-    private final Map<String, PolicyDefinition> policies;
-    private final Parameters parameters;
-    private final KieBase kieBase;
-    private final KieContainer container;
-    private final List<Object> rulesetFacts = new ArrayList<>();
     /** How much an evaluation says besides each decision's outcome, amounts and missing facts. */
     public enum Detail {
         /**
@@ -70,10 +61,19 @@ public final class Ruleset implements AutoCloseable {
         EXPLAINED
     }
 
+    /** Firing more rules than this per person means a rule loops: the evaluation is stopped. */
+    static final int MAX_FIRINGS_PER_PERSON = 10_000;
+
     /** The facts a decision is made of; an explained one also shows the derived facts it rests on. */
     private static final List<Class<?>> DECIDING = List.of(CriterionResult.class, PartOutcome.class,
             PolicyOutcome.class, Benefit.class, TalentTier.class);
 
+    private final String version;
+    private final Map<String, PolicyDefinition> policies;
+    private final Parameters parameters;
+    private final KieBase kieBase;
+    private final KieContainer container;
+    private final List<Object> rulesetFacts = new ArrayList<>();
     private final List<Layout> layouts = new ArrayList<>(); // the decision policies, sorted by id
     private final Verdicts.Firing worded;
     private final Verdicts.Firing quiet;
