@@ -4,6 +4,7 @@ import cn.talentpolicy.facts.HasMissingFacts;
 import cn.talentpolicy.facts.PersonFact;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,11 +16,18 @@ import java.util.Set;
 public record PolicyOutcome(String personId, String policyId, Outcome outcome, List<String> missingFacts)
         implements PersonFact, HasMissingFacts {
 
-    public static PolicyOutcome of(String personId, String policyId, Collection<PartOutcome> parts) {
+    /**
+     * @param parts     every part of the policy, decided, in any order
+     * @param partOrder the parts in the order the policy lists them: the missing facts are given in that order
+     */
+    public static PolicyOutcome of(String personId, String policyId, Collection<PartOutcome> parts,
+                                   List<String> partOrder) {
         Outcome outcome = Outcome.ofParts(parts.stream().map(PartOutcome::outcome).toList());
         Set<String> missing = new LinkedHashSet<>();
         if (outcome == Outcome.NEEDS_INFO) {
-            parts.stream().filter(p -> p.outcome() == Outcome.NEEDS_INFO).forEach(p -> missing.addAll(p.missingFacts()));
+            parts.stream().filter(p -> p.outcome() == Outcome.NEEDS_INFO)
+                    .sorted(Comparator.comparingInt(p -> partOrder.indexOf(p.part())))
+                    .forEach(p -> missing.addAll(p.missingFacts()));
         }
         return new PolicyOutcome(personId, policyId, outcome, List.copyOf(missing));
     }

@@ -1,5 +1,14 @@
 package cn.talentpolicy.engine;
 
-/** Ruleset fact: a policy to decide once all its {@code partCount} parts are decided. */
-public record PolicyToDecide(String policyId, int partCount) {
+import java.util.List;
+
+/**
+ * Ruleset fact: a policy to decide once all its {@code partCount} parts are decided, and its parts in the order
+ * the policy lists them.
+ */
+public record PolicyToDecide(String policyId, int partCount, List<String> parts) {
+
+    public PolicyToDecide {
+        parts = List.copyOf(parts);
+    }
 }

@@ -102,10 +102,12 @@ public final class Ruleset implements AutoCloseable {
             if (policy.kind() != PolicyDefinition.Kind.DECISION) {
                 continue;
             }
-            rulesetFacts.add(new PolicyToDecide(policy.id(), policy.parts().size()));
+            rulesetFacts.add(new PolicyToDecide(policy.id(), policy.parts().size(),
+                    policy.parts().stream().map(PartDefinition::id).toList()));
             for (PartDefinition part : policy.parts()) {
                 rulesetFacts.add(new PartToDecide(policy.id(), part.id(), part.criteria().size(),
-                        policy.combine() == PolicyDefinition.Combine.ANY));
+                        policy.combine() == PolicyDefinition.Combine.ANY,
+                        part.criteria().stream().map(CriterionDefinition::id).toList()));
             }
             layouts.add(new Layout(policy));
         }
