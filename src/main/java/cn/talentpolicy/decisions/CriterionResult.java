@@ -9,6 +9,7 @@ import java.util.List;
  * rule that judged it. Rules insert these; decisions collect them. {@code basis} holds the person's facts the
  * judging rule matched (input facts, derived facts, other policies' outcomes); in an explained evaluation it
  * is followed back through the derived facts' own bases, so it reaches every input fact the criterion rests on.
+ * {@code message} is null when the evaluation was asked for outcomes only (a sweep's first pass).
  */
 public record CriterionResult(String personId, String policyId, String part, String criterion, Status status,
                               String reasonCode, Text message, String source, List<String> missingFacts,

@@ -37,7 +37,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -94,10 +93,6 @@ public final class Ruleset implements AutoCloseable {
         }
         this.worded = new Verdicts.Firing(Map.copyOf(rules), true);
         this.quiet = new Verdicts.Firing(worded.rules(), false);
-        pools.put(Detail.OUTCOMES, kieBase.newKieSessionsPool(1));
-        pools.put(Detail.REASONS, kieBase.newKieSessionsPool(1));
-        session(Detail.OUTCOMES).dispose(); // each pool's environment learns its level of detail before any use
-        session(Detail.REASONS).dispose();
         for (PolicyDefinition policy : sortedPolicies()) {
             if (policy.kind() != PolicyDefinition.Kind.DECISION) {
                 continue;
@@ -110,6 +105,13 @@ public final class Ruleset implements AutoCloseable {
                         part.criteria().stream().map(CriterionDefinition::id).toList()));
             }
             layouts.add(new Layout(policy));
+        }
+        for (Detail detail : List.of(Detail.OUTCOMES, Detail.REASONS)) {
+            KieSessionsPool pool = kieBase.newKieSessionsPool(1);
+            KieSession first = pool.newKieSession(); // the pool's sessions share its environment: say it once
+            first.getEnvironment().set(Verdicts.Firing.KEY, detail == Detail.OUTCOMES ? quiet : worded);
+            first.dispose();
+            pools.put(detail, pool);
         }
     }
 
@@ -226,25 +228,23 @@ public final class Ruleset implements AutoCloseable {
     }
 
     /**
-     * A session to evaluate in. Sessions come from a pool, one for each level of detail (a session's environment
-     * says how much its consequences word, and a pool shares one environment), and go back to it, emptied, when
-     * disposed: nothing is carried from one evaluation to the next, but the network's memories are not built
-     * again each time. An explained evaluation listens to its session, so it has a session of its own.
+     * A session to evaluate in. Untraced evaluations take theirs from a pool, one for each level of detail (a
+     * session's environment says how much its consequences word, and a pool shares one environment), and give it
+     * back emptied when disposed: nothing is carried from one evaluation to the next, but the network's memories
+     * are not built again each time. An explained evaluation listens to its session, so it has a session of its
+     * own; so does one still running on a ruleset that a reload has retired and closed.
      */
     private KieSession session(Detail detail) {
-        if (detail == Detail.EXPLAINED) {
-            Environment environment = KieServices.get().newEnvironment();
-            environment.set(Verdicts.Firing.KEY, worded);
-            return kieBase.newKieSession(null, environment);
-        }
-        KieSession session = pools.get(detail).newKieSession();
-        Verdicts.Firing firing = detail == Detail.OUTCOMES ? quiet : worded;
-        if (session.getEnvironment().get(Verdicts.Firing.KEY) != firing) { // set once: the pool shares it
-            synchronized (pools) {
-                session.getEnvironment().set(Verdicts.Firing.KEY, firing);
+        if (detail != Detail.EXPLAINED) {
+            try {
+                return pools.get(detail).newKieSession();
+            } catch (IllegalStateException closed) {
+                // the pool was shut down: this ruleset has been replaced, and is finishing what it had begun
             }
         }
-        return session;
+        Environment environment = KieServices.get().newEnvironment();
+        environment.set(Verdicts.Firing.KEY, detail == Detail.OUTCOMES ? quiet : worded);
+        return kieBase.newKieSession(null, environment);
     }
 
     /**

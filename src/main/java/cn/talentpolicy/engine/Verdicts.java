@@ -27,22 +27,23 @@ public final class Verdicts {
     }
 
     /**
-     * What a session's consequences need besides the match: every rule's metadata, read once when the ruleset is
-     * loaded, and whether criteria are worded (a bulk run that reports outcomes only leaves the sentences out).
-     * A session that carries none reads the metadata at each firing and words every criterion.
+     * What a session's consequences need besides the match, kept in the session's environment by
+     * {@link Ruleset}: every rule's metadata, read once when the ruleset is loaded, and whether criteria are
+     * worded (a bulk run that reports outcomes only leaves the sentences out).
      */
     record Firing(Map<Rule, RuleMetadata> rules, boolean sentences) {
 
         static final String KEY = "talentpolicy.firing";
 
         static Firing of(RuleContext drools) {
-            Object firing = drools.getKieRuntime().getEnvironment().get(KEY);
-            return firing instanceof Firing f ? f : new Firing(Map.of(), true);
+            if (drools.getKieRuntime().getEnvironment().get(KEY) instanceof Firing firing) {
+                return firing;
+            }
+            throw new IllegalStateException("a rule session made outside Ruleset: it says nothing of how to word");
         }
 
         RuleMetadata metadata(Rule rule) {
-            RuleMetadata meta = rules.get(rule);
-            return meta != null ? meta : RuleMetadata.of(rule);
+            return rules.get(rule);
         }
     }
 

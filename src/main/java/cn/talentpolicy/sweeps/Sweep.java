@@ -38,10 +38,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Policy finds people (政策找人): every decision policy over every person of a population file, listing who
  * qualifies for a payment they have not received. Entries are read in order on the calling thread, checked and
- * evaluated in batches on worker threads (one rule session a batch, the same rules the API serves),
- * and written back in file order, so the results do not depend on the number of threads. Memory holds a few
- * batches, whatever the population's size; the results folder is checkpointed as it grows, so an interrupted
- * sweep resumes where its last checkpoint left it ({@link SweepResults}).
+ * evaluated in batches on worker threads (a rule session a batch, and one more for its claimants; the same rules
+ * the API serves), and written back in file order, so the results do not depend on the number of threads.
+ * Memory holds a few batches, whatever the population's size; the results folder is checkpointed as it grows,
+ * so an interrupted sweep resumes where its last checkpoint left it ({@link SweepResults}).
  */
 public final class Sweep {
 

@@ -80,6 +80,22 @@ class RulesetLoaderTests {
     }
 
     @Test
+    void aRuleThatTakesBackAFactIsRefused() throws IOException {
+        copyRules();
+        Path drl = copy.resolve("jinan_rent_subsidy/rent_subsidy.drl");
+        String text = Files.readString(drl);
+        int rule = text.indexOf("rule \"rent subsidy: employed by an enterprise\"");
+        int call = text.indexOf("Verdicts.criterion(drools);", rule);
+        Files.writeString(drl, text.substring(0, call) + "retract( $w );\n    " + text.substring(call));
+        RulesetException e = catchThrowableOfType(RulesetException.class, () -> RulesetLoader.load(copy));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("jinan_rent_subsidy/rent_subsidy.drl");
+            assertThat(p.line()).isEqualTo(lineOf(text, call));
+            assertThat(p.message()).contains("retract").contains("only insert");
+        });
+    }
+
+    @Test
     void aParameterThatDoesNotExistIsRefused() throws IOException {
         copyRules();
         Path drl = copy.resolve("jinan_rent_subsidy/rent_subsidy.drl");

@@ -1,0 +1,63 @@
+package cn.talentpolicy.engine;
+
+import cn.talentpolicy.TestRules;
+import cn.talentpolicy.decisions.Evaluation;
+import cn.talentpolicy.facts.PersonFacts;
+import cn.talentpolicy.input.FactsMapper;
+import cn.talentpolicy.rulesets.PolicyCases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Untraced evaluations reuse pooled rule sessions. A session given back after a rule failed midway, with half
+ * its facts inserted and rules waiting to fire, must be empty when the next person is evaluated in it.
+ */
+class PooledSessionsTests {
+
+    private static final String FAIL = "talentpolicy.test.fail-midway";
+
+    @TempDir
+    Path copy;
+
+    @Test
+    void aSessionThatFailedMidwayDecidesTheNextPersonAsAFreshRulesetDoes() throws IOException {
+        TestRules.copyTo(copy);
+        Path drl = copy.resolve("jinan_rent_subsidy/rent_subsidy.drl");
+        String text = Files.readString(drl);
+        int call = text.indexOf("Verdicts.criterion(drools);", text.indexOf("rule \"rent subsidy: employed by an enterprise\""));
+        Files.writeString(drl, text.substring(0, call) + "if (Boolean.getBoolean(\"" + FAIL
+                + "\")) { throw new IllegalStateException(\"failing on purpose\"); }\n    " + text.substring(call));
+        List<PolicyCases.Located> cases = PolicyCases.load(copy, "jinan_rent_subsidy", null, new ArrayList<>());
+        assertThat(cases).isNotEmpty();
+
+        int failed = 0;
+        try (Ruleset reused = RulesetLoader.load(copy); Ruleset fresh = RulesetLoader.load(copy)) {
+            for (PolicyCases.Located c : cases) {
+                PersonFacts person = FactsMapper.INSTANCE.toFacts(c.policyCase().person());
+                for (Ruleset.Detail detail : List.of(Ruleset.Detail.OUTCOMES, Ruleset.Detail.REASONS)) {
+                    System.setProperty(FAIL, "true");
+                    try {
+                        failed += catchThrowable(() -> reused.evaluate(List.of(person), c.policyCase().asOf(),
+                                id -> true, detail)) != null ? 1 : 0;
+                    } finally {
+                        System.clearProperty(FAIL);
+                    }
+                    Evaluation afterFailure = reused.evaluate(List.of(person), c.policyCase().asOf(), id -> true, detail).get(0);
+                    Evaluation inFreshRuleset = fresh.evaluate(List.of(person), c.policyCase().asOf(), id -> true,
+                            detail).get(0);
+                    assertThat(afterFailure.decisions()).as(c.policyCase().sentence()).isEqualTo(inFreshRuleset.decisions());
+                }
+            }
+        }
+        assertThat(failed).as("evaluations that failed midway").isGreaterThan(cases.size() / 2);
+    }
+}
