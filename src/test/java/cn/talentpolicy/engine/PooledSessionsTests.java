@@ -60,4 +60,17 @@ class PooledSessionsTests {
         }
         assertThat(failed).as("evaluations that failed midway").isGreaterThan(cases.size() / 2);
     }
+
+    /** A reload closes the ruleset it replaced a minute later; a request still running on it must not fail. */
+    @Test
+    void aRulesetClosedUnderALateRequestStillAnswersIt() throws IOException {
+        List<PolicyCases.Located> cases = PolicyCases.load(Path.of("rules"), "jinan_rent_subsidy", null, new ArrayList<>());
+        PolicyCases.Located c = cases.get(0);
+        PersonFacts person = FactsMapper.INSTANCE.toFacts(c.policyCase().person());
+        Ruleset open = RulesetLoader.load(Path.of("rules"));
+        Evaluation before = open.evaluate(List.of(person), c.policyCase().asOf(), id -> true, Ruleset.Detail.OUTCOMES).get(0);
+        open.close();
+        Evaluation after = open.evaluate(List.of(person), c.policyCase().asOf(), id -> true, Ruleset.Detail.OUTCOMES).get(0);
+        assertThat(after.decisions()).isEqualTo(before.decisions());
+    }
 }
