@@ -64,35 +64,32 @@ class RulesetLoaderTests {
 
     @Test
     void aRuleWithoutItsSourceIsRefused() throws IOException {
-        copyRules();
-        Path drl = copy.resolve("jinan_living_subsidy/living_subsidy.drl");
-        String text = Files.readString(drl);
+        String file = "jinan_living_subsidy/living_subsidy.drl";
+        String text = Files.readString(RULES.resolve(file));
         int rule = text.indexOf("rule \"living subsidy: employed by an enterprise\"");
         int source = text.indexOf("@source(", rule);
-        int end = text.indexOf('\n', source);
-        Files.writeString(drl, text.substring(0, source) + text.substring(end + 1));
-        RulesetException e = catchThrowableOfType(RulesetException.class, () -> RulesetLoader.load(copy));
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p.file()).isEqualTo("jinan_living_subsidy/living_subsidy.drl");
-            assertThat(p.line()).isEqualTo(lineOf(text, rule));
-            assertThat(p.message()).contains("employed by an enterprise").contains("@source");
-        });
+        RulesetProblem problem = theOneProblemOf(file, text.substring(0, source) + text.substring(text.indexOf('\n', source) + 1));
+        assertThat(problem.line()).isEqualTo(lineOf(text, rule));
+        assertThat(problem.message()).contains("employed by an enterprise").contains("@source");
     }
 
     @Test
     void aRuleThatTakesBackAFactIsRefused() throws IOException {
+        String file = "jinan_rent_subsidy/rent_subsidy.drl";
+        String text = Files.readString(RULES.resolve(file));
+        int call = text.indexOf("Verdicts.criterion(drools);", text.indexOf("rule \"rent subsidy: employed by an enterprise\""));
+        RulesetProblem problem = theOneProblemOf(file, text.substring(0, call) + "retract( $w );\n    " + text.substring(call));
+        assertThat(problem.line()).isEqualTo(lineOf(text, call));
+        assertThat(problem.message()).contains("retract").contains("only insert");
+    }
+
+    /** Loads a copy of the rules in which {@code file} reads {@code edited}: the one problem it is refused for. */
+    private RulesetProblem theOneProblemOf(String file, String edited) throws IOException {
         copyRules();
-        Path drl = copy.resolve("jinan_rent_subsidy/rent_subsidy.drl");
-        String text = Files.readString(drl);
-        int rule = text.indexOf("rule \"rent subsidy: employed by an enterprise\"");
-        int call = text.indexOf("Verdicts.criterion(drools);", rule);
-        Files.writeString(drl, text.substring(0, call) + "retract( $w );\n    " + text.substring(call));
+        Files.writeString(copy.resolve(file), edited);
         RulesetException e = catchThrowableOfType(RulesetException.class, () -> RulesetLoader.load(copy));
-        assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p.file()).isEqualTo("jinan_rent_subsidy/rent_subsidy.drl");
-            assertThat(p.line()).isEqualTo(lineOf(text, call));
-            assertThat(p.message()).contains("retract").contains("only insert");
-        });
+        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.file()).isEqualTo(file));
+        return e.problems().get(0);
     }
 
     @Test
