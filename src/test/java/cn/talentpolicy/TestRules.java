@@ -16,9 +16,15 @@ public final class TestRules {
 
     /** Copies the bundled rules into {@code target} (an empty folder) and returns it. */
     public static Path copyTo(Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(BUNDLED)) {
+        copy(BUNDLED, target);
+        return target;
+    }
+
+    /** Copies a folder and everything in it to {@code to}, which must not hold any of it yet. */
+    public static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
             for (Path source : files.toList()) {
-                Path copy = target.resolve(BUNDLED.relativize(source).toString());
+                Path copy = to.resolve(from.relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(copy);
                 } else {
@@ -26,7 +32,6 @@ public final class TestRules {
                 }
             }
         }
-        return target;
     }
 
     /** Replaces the first occurrence of {@code from} in a file of the copy; fails if it is not there. */

@@ -1,5 +1,6 @@
 package cn.talentpolicy.bench;
 
+import cn.talentpolicy.TestRules;
 import cn.talentpolicy.certification.CertificationProperties;
 import cn.talentpolicy.certification.RegistryReading;
 import cn.talentpolicy.engine.Ruleset;
@@ -122,7 +123,7 @@ public final class SweepBenchmark {
         Path rules = Files.createTempDirectory("jinan-rules");
         for (String folder : List.of("common", "shandong_enclave_equal_treatment", "jinan_talent_tier",
                 "jinan_living_subsidy", "jinan_rent_subsidy")) {
-            copy(Path.of("rules", folder), rules.resolve(folder));
+            TestRules.copy(Path.of("rules", folder), rules.resolve(folder));
         }
         try (Ruleset jinan = RulesetLoader.load(rules)) {
             RegistryReading registry = new RegistryReading(CertificationProperties.defaults().maxAgeDays());
@@ -183,19 +184,6 @@ public final class SweepBenchmark {
                             2 * facts.size() / outcomesSeconds, outcomesSeconds / handSeconds),
                     String.format("| engine, the same policies, with every criterion's sentence | %,.0f | %.0f |",
                             2 * facts.size() / reasonsSeconds, reasonsSeconds / handSeconds));
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
         }
     }
 }
