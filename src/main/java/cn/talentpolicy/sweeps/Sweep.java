@@ -120,7 +120,7 @@ public final class Sweep {
             t.setDaemon(true);
             return t;
         });
-        try (SweepResults results = SweepResults.open(out, SweepResults.Identity.of(population, options.asOf(),
+        try (SweepResults results = SweepResults.open(out, SweepResults.Identity.of(population, out, options.asOf(),
                 options.shard(), ruleset.version()), policies, titles, resume);
              Population entries = Population.open(population, format)) {
             for (long skipped = 0; skipped < results.entriesDone(); skipped++) {

@@ -44,11 +44,18 @@ final class SweepResults implements Closeable {
     private static final List<String> DATA = List.of(CLAIMABLE, REJECTS, OUTCOMES);
     private static final long CHECKPOINT_NANOS = 1_000_000_000L;
 
-    /** What a results folder is the sweep of: resuming needs the same file, date, shard and rules. */
+    /**
+     * What a results folder is the sweep of: resuming needs the same file, date, shard and rules. The file is named
+     * by its path from the results folder, so a folder moved together with its population still resumes (a
+     * service's data directory, moved or mounted elsewhere between two starts).
+     */
     record Identity(String population, long size, long modified, LocalDate asOf, String shard, String rulesetVersion) {
-        static Identity of(Path population, LocalDate asOf, Shard shard, String rulesetVersion) throws IOException {
-            return new Identity(population.toAbsolutePath().normalize().toString(), Files.size(population),
-                    Files.getLastModifiedTime(population).toMillis(), asOf, shard.toString(), rulesetVersion);
+        static Identity of(Path population, Path results, LocalDate asOf, Shard shard, String rulesetVersion)
+                throws IOException {
+            String fromResults = results.toAbsolutePath().normalize()
+                    .relativize(population.toAbsolutePath().normalize()).toString();
+            return new Identity(fromResults, Files.size(population), Files.getLastModifiedTime(population).toMillis(),
+                    asOf, shard.toString(), rulesetVersion);
         }
     }
 
@@ -114,7 +121,7 @@ final class SweepResults implements Closeable {
     }
 
     private static String describe(Identity sweep) {
-        return sweep.population() + " (" + sweep.size() + " bytes) as of " + sweep.asOf() + ", shard "
+        return sweep.population() + " from the results folder (" + sweep.size() + " bytes) as of " + sweep.asOf() + ", shard "
                 + sweep.shard() + ", ruleset " + sweep.rulesetVersion();
     }
 

@@ -97,6 +97,23 @@ class SweepJobsTests {
         assertSameFilesAsAnUninterruptedSweep(job.id());
     }
 
+    /** A bureau moves its data directory (a new disk, another mount point) while a sweep is cut short. */
+    @Test
+    void aSweepCutShortIsResumedFromADataDirectoryMovedElsewhere() throws Exception {
+        SweepJob job = service(new RulesetHolder(rules)).submit(upload(), -1, Population.Format.JSONL, AS_OF);
+        crashMidway(job);
+        Path moved = data.resolve("moved");
+        Files.move(data.resolve("sweeps"), Files.createDirectories(moved).resolve("sweeps"));
+
+        SweepJobs restarted = new SweepJobs(moved, new RulesetHolder(rules), CertificationProperties.defaults(),
+                SMALL_BATCHES, CLOCK);
+        services.add(restarted);
+        restarted.start();
+
+        assertThat(awaitEnd(restarted, job.id()).status()).isEqualTo(SweepJob.Status.DONE);
+        assertSameFilesAsAnUninterruptedSweep(moved, job.id());
+    }
+
     @Test
     void aSweepStoppedByAShutdownStaysRunningOnDiskAndTheNextStartFinishesIt() throws Exception {
         SweepJobs first = service(new RulesetHolder(rules));
@@ -306,11 +323,15 @@ class SweepJobsTests {
     }
 
     void assertSameFilesAsAnUninterruptedSweep(String id) throws IOException {
-        Path population = new JobFolders(data).population(id, Population.Format.JSONL);
+        assertSameFilesAsAnUninterruptedSweep(data, id);
+    }
+
+    void assertSameFilesAsAnUninterruptedSweep(Path dataDirectory, String id) throws IOException {
+        Path population = new JobFolders(dataDirectory).population(id, Population.Format.JSONL);
         SweepSummary uninterrupted = sweep(rules).run(population, Population.Format.JSONL, reference, false, null);
         assertThat(uninterrupted.claims()).as("a population with claims").isPositive();
         assertThat(uninterrupted.rejected()).isEqualTo(1);
-        Path results = new JobFolders(data).results(id);
+        Path results = new JobFolders(dataDirectory).results(id);
         for (String file : COMPARED) {
             assertThat(results.resolve(file)).as(file).hasSameBinaryContentAs(reference.resolve(file));
         }
