@@ -73,4 +73,22 @@ class PooledSessionsTests {
         Evaluation after = open.evaluate(List.of(person), c.policyCase().asOf(), id -> true, Ruleset.Detail.OUTCOMES).get(0);
         assertThat(after.decisions()).isEqualTo(before.decisions());
     }
+
+    /** The benchmark's floor matches every rule and fires none; the matches left waiting must not reach the next person. */
+    @Test
+    void aSessionLeftWithUnfiredMatchesDecidesTheNextPersonAsAFreshRulesetDoes() throws IOException {
+        List<PolicyCases.Located> cases = PolicyCases.load(Path.of("rules"), "jinan_rent_subsidy", null, new ArrayList<>());
+        assertThat(cases).isNotEmpty();
+        try (Ruleset reused = RulesetLoader.load(Path.of("rules")); Ruleset fresh = RulesetLoader.load(Path.of("rules"))) {
+            for (PolicyCases.Located c : cases) {
+                PersonFacts person = FactsMapper.INSTANCE.toFacts(c.policyCase().person());
+                assertThat(reused.matchOnly(List.of(person), c.policyCase().asOf())).isZero();
+                Evaluation afterMatching = reused.evaluate(List.of(person), c.policyCase().asOf(), id -> true,
+                        Ruleset.Detail.OUTCOMES).get(0);
+                Evaluation inFreshRuleset = fresh.evaluate(List.of(person), c.policyCase().asOf(), id -> true,
+                        Ruleset.Detail.OUTCOMES).get(0);
+                assertThat(afterMatching.decisions()).as(c.policyCase().sentence()).isEqualTo(inFreshRuleset.decisions());
+            }
+        }
+    }
 }
