@@ -121,8 +121,8 @@ final class SweepResults implements Closeable {
     }
 
     private static String describe(Identity sweep) {
-        return sweep.population() + " from the results folder (" + sweep.size() + " bytes) as of " + sweep.asOf() + ", shard "
-                + sweep.shard() + ", ruleset " + sweep.rulesetVersion();
+        return sweep.population() + " from the results folder (" + sweep.size() + " bytes) as of " + sweep.asOf()
+                + ", shard " + sweep.shard() + ", ruleset " + sweep.rulesetVersion();
     }
 
     private void add(String file, FileChannel channel) {

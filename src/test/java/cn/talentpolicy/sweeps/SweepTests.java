@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -204,6 +205,9 @@ class SweepTests {
 
         assertThatThrownBy(() -> sweep.run(people, Population.Format.JSONL, cut, false, null))
                 .hasMessageContaining("already holds a sweep");
+        Path copy = Files.copy(people, dir.resolve("copy.jsonl"), StandardCopyOption.COPY_ATTRIBUTES);
+        assertThatThrownBy(() -> sweep.run(copy, Population.Format.JSONL, cut, true, null))
+                .as("another file, however alike").hasMessageContaining("cannot be resumed: it swept ../people.jsonl");
         sweep.run(people, Population.Format.JSONL, cut, true, null);
         for (String file : List.of("claimable.jsonl", "rejects.jsonl", "outcomes.tsv", "summary.json", "summary.html")) {
             assertThat(cut.resolve(file)).as(file).hasSameBinaryContentAs(whole.resolve(file));
