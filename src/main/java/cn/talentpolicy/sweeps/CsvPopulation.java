@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -52,12 +51,12 @@ final class CsvPopulation implements Population {
         }
     }
 
-    private final BufferedReader reader;
+    private final Lines reader;
     private final CsvRows rows;
     private final Header header;
     private Row pending;
 
-    CsvPopulation(BufferedReader reader) throws IOException {
+    CsvPopulation(Lines reader) throws IOException {
         this.reader = reader;
         this.rows = new CsvRows(reader);
         try {

@@ -1,6 +1,5 @@
 package cn.talentpolicy.sweeps;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,7 +14,8 @@ import java.util.List;
  * A damaged row does not take the rest of the file with it: a quote left open for more than
  * {@value #MAX_LINES_IN_A_CELL} lines (or to the end of the file, or closed on a later line by a quote that breaks
  * the rules) makes the row it opened in unreadable, and the lines after that row are read again as rows of their
- * own. So memory stays bounded whatever the file holds.
+ * own. Nor is a line longer than {@value Lines#MAX_CHARS} characters held: the row it starts (or whose quoted cell
+ * runs on to it) is unreadable. So memory stays bounded whatever the file holds.
  */
 final class CsvRows {
 
@@ -29,14 +29,15 @@ final class CsvRows {
     record Row(long line, List<String> cells, String problem) {
     }
 
+    /** A line of the file, its text null when it was over {@link Lines#MAX_CHARS} and not read. */
     private record Line(long number, String text) {
     }
 
-    private final BufferedReader reader;
+    private final Lines reader;
     private final Deque<Line> toReread = new ArrayDeque<>();
     private long lastLine;
 
-    CsvRows(BufferedReader reader) {
+    CsvRows(Lines reader) {
         this.reader = reader;
     }
 
@@ -48,7 +49,10 @@ final class CsvRows {
             if (start == null) {
                 return null;
             }
-        } while (start.text().isEmpty());
+        } while (start.text() != null && start.text().isEmpty());
+        if (start.text() == null) {
+            return new Row(start.number(), null, "line " + start.number() + " " + Lines.TooLong.MESSAGE);
+        }
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         List<Line> continued = new ArrayList<>();
@@ -65,6 +69,10 @@ final class CsvRows {
                 Line more = continued.size() < MAX_LINES_IN_A_CELL ? nextLine() : null;
                 if (more == null) {
                     return unclosed(start, cells.size() + 1, continued);
+                }
+                if (more.text() == null) {
+                    return new Row(start.number(), null, "line " + start.number() + ": cell " + (cells.size() + 1)
+                            + " runs on to line " + more.number() + ", which " + Lines.TooLong.MESSAGE);
                 }
                 continued.add(more);
                 cell.append('\n');
@@ -124,7 +132,12 @@ final class CsvRows {
         if (!toReread.isEmpty()) {
             return toReread.pollFirst();
         }
-        String text = reader.readLine();
+        String text;
+        try {
+            text = reader.next();
+        } catch (Lines.TooLong e) {
+            return new Line(++lastLine, null);
+        }
         if (text == null) {
             return null;
         }

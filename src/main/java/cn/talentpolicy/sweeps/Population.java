@@ -3,7 +3,6 @@ package cn.talentpolicy.sweeps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,8 +54,8 @@ public interface Population extends Closeable {
     }
 
     static Population open(Path file, Format format) throws IOException {
-        BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        return format == Format.CSV ? new CsvPopulation(reader) : new JsonLines(reader);
+        Lines lines = new Lines(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+        return format == Format.CSV ? new CsvPopulation(lines) : new JsonLines(lines);
     }
 
     /** How many people the file holds (a quick pass over it, for progress reports). */
@@ -70,21 +69,25 @@ public interface Population extends Closeable {
         return people;
     }
 
-    /** JSON Lines: one person a line. */
+    /** JSON Lines: one person a line; a line over {@link Lines#MAX_CHARS} is an entry that cannot be read. */
     final class JsonLines implements Population {
-        private final BufferedReader reader;
+        private final Lines lines;
         private long line;
 
-        JsonLines(BufferedReader reader) {
-            this.reader = reader;
+        JsonLines(Lines lines) {
+            this.lines = lines;
         }
 
         @Override
         public Entry next() throws IOException {
             String text;
             do {
-                text = reader.readLine();
                 line++;
+                try {
+                    text = lines.next();
+                } catch (Lines.TooLong e) {
+                    return new JsonLine(line, null, e.getMessage());
+                }
                 if (text == null) {
                     return null;
                 }
@@ -92,30 +95,29 @@ public interface Population extends Closeable {
                     text = text.substring(1);
                 }
             } while (text.isBlank());
-            long at = line;
-            String content = text;
-            return new Entry() {
-                @Override
-                public long line() {
-                    return at;
-                }
-
-                @Override
-                public JsonNode json(ObjectMapper json) throws UnreadableEntry {
-                    try {
-                        return json.readTree(content);
-                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                        String message = e.getOriginalMessage().replaceFirst("\\s*\\(for .*$", "");
-                        throw new UnreadableEntry("", "is not JSON: " + message + " (column "
-                                + e.getLocation().getColumnNr() + ")");
-                    }
-                }
-            };
+            return new JsonLine(line, text, null);
         }
 
         @Override
         public void close() throws IOException {
-            reader.close();
+            lines.close();
+        }
+
+        /** A line's text, or (text null) why it was not read. */
+        private record JsonLine(long line, String text, String unread) implements Entry {
+            @Override
+            public JsonNode json(ObjectMapper json) throws UnreadableEntry {
+                if (text == null) {
+                    throw new UnreadableEntry("", unread);
+                }
+                try {
+                    return json.readTree(text);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    String message = e.getOriginalMessage().replaceFirst("\\s*\\(for .*$", "");
+                    throw new UnreadableEntry("", "is not JSON: " + message + " (column "
+                            + e.getLocation().getColumnNr() + ")");
+                }
+            }
         }
     }
 }

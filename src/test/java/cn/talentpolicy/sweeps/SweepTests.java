@@ -176,6 +176,23 @@ class SweepTests {
         assertThat(Files.readAllLines(out.resolve("outcomes.tsv"))).hasSize(4);
     }
 
+    /** A file with no line breaks (a JSON array saved instead of JSON Lines) must not take the sweep's memory. */
+    @Test
+    void aLineTooLongToHoldIsOneRejectAndTheRestAreSwept() throws IOException {
+        List<String> lines = new ArrayList<>(population(2));
+        lines.add(1, "[" + (TestPopulation.entry(9) + ",").repeat(Lines.MAX_CHARS / TestPopulation.entry(9).length() + 1)
+                + "]"); // line 2
+        Path out = dir.resolve("results");
+        SweepSummary summary = sweep(write("people.jsonl", lines), out, Shard.ALL, 2, 2);
+
+        List<JsonNode> rejects = jsonLines(out.resolve("rejects.jsonl"));
+        assertThat(rejects).extracting(r -> r.get("line").asInt()).containsExactly(2);
+        assertThat(rejects.get(0).get("problems").get(0).get("message").asText())
+                .isEqualTo("is longer than 1,048,576 characters and was not read");
+        assertThat(summary.people()).isEqualTo(2);
+        assertThat(Files.readAllLines(out.resolve("outcomes.tsv"))).hasSize(3);
+    }
+
     @Test
     void anInterruptedSweepResumesFromItsCheckpointToTheSameResults() throws IOException {
         List<String> lines = population(60);
