@@ -14,8 +14,8 @@ import java.util.List;
  * A damaged row does not take the rest of the file with it: a quote left open for more than
  * {@value #MAX_LINES_IN_A_CELL} lines (or to the end of the file, or closed on a later line by a quote that breaks
  * the rules) makes the row it opened in unreadable, and the lines after that row are read again as rows of their
- * own. Nor is a line longer than {@value Lines#MAX_CHARS} characters held: the row it starts (or whose quoted cell
- * runs on to it) is unreadable. So memory stays bounded whatever the file holds.
+ * own. Nor is a line longer than {@value Lines#MAX_CHARS} characters held: it is an unreadable row of its own (and
+ * a quote open when it comes was left open). So memory stays bounded whatever the file holds.
  */
 final class CsvRows {
 
@@ -70,9 +70,9 @@ final class CsvRows {
                 if (more == null) {
                     return unclosed(start, cells.size() + 1, continued);
                 }
-                if (more.text() == null) {
-                    return new Row(start.number(), null, "line " + start.number() + ": cell " + (cells.size() + 1)
-                            + " runs on to line " + more.number() + ", which " + Lines.TooLong.MESSAGE);
+                if (more.text() == null) { // no cell runs on to a line that cannot be read: the quote was left open
+                    continued.add(more);
+                    return unclosed(start, cells.size() + 1, continued);
                 }
                 continued.add(more);
                 cell.append('\n');

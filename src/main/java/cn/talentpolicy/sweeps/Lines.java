@@ -8,16 +8,16 @@ import java.util.Locale;
 /**
  * The lines of a population file, as {@link java.io.BufferedReader#readLine()} gives them (ended by LF, CRLF or
  * CR), except that a line longer than {@link #MAX_CHARS} is never held in memory: it is read to its end, dropped,
- * and reported by a {@link TooLong}, and the next line is read as usual. A file with no line breaks at all (a JSON
- * array, a spreadsheet saved in the wrong format) then costs one unreadable entry instead of the sweep's heap.
+ * and reported by a {@link TooLong}, and the next line is read as usual. A JSON file with no line breaks at all
+ * (an array saved instead of JSON Lines) then costs one unreadable entry instead of the sweep's heap.
  */
 final class Lines implements Closeable {
 
     /**
-     * Four times what the certification API takes for one person ({@code talent.api.max-request-bytes}, 262,144
-     * bytes by default), whose body a population entry is.
+     * What the certification API takes for one person ({@code talent.api.max-request-bytes}, 262,144 bytes by
+     * default), whose request body a population entry is: no entry the API would accept is longer.
      */
-    static final int MAX_CHARS = 1 << 20;
+    static final int MAX_CHARS = 262_144;
 
     /** A line over the limit, read past and not kept. */
     static final class TooLong extends Exception {

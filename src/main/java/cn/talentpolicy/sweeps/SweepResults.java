@@ -46,16 +46,35 @@ final class SweepResults implements Closeable {
 
     /**
      * What a results folder is the sweep of: resuming needs the same file, date, shard and rules. The file is named
-     * by its path from the results folder, so a folder moved together with its population still resumes (a
-     * service's data directory, moved or mounted elsewhere between two starts).
+     * twice, by its absolute path and by its path from the results folder, and either will do: a results folder
+     * moved on its own still resumes, and so does one moved together with its population (a service's data
+     * directory, moved or mounted elsewhere between two starts, with the files' times kept).
+     *
+     * @param fromResults null in a checkpoint written before 2026-12-06, or where no path leads from the one to
+     *                    the other (two drives)
      */
-    record Identity(String population, long size, long modified, LocalDate asOf, String shard, String rulesetVersion) {
+    record Identity(String population, String fromResults, long size, long modified, LocalDate asOf, String shard,
+                    String rulesetVersion) {
+
         static Identity of(Path population, Path results, LocalDate asOf, Shard shard, String rulesetVersion)
                 throws IOException {
-            String fromResults = results.toAbsolutePath().normalize()
-                    .relativize(population.toAbsolutePath().normalize()).toString();
-            return new Identity(fromResults, Files.size(population), Files.getLastModifiedTime(population).toMillis(),
-                    asOf, shard.toString(), rulesetVersion);
+            Path file = population.toAbsolutePath().normalize();
+            String fromResults;
+            try {
+                fromResults = results.toAbsolutePath().normalize().relativize(file).toString();
+            } catch (IllegalArgumentException differentRoots) {
+                fromResults = null;
+            }
+            return new Identity(file.toString(), fromResults, Files.size(population),
+                    Files.getLastModifiedTime(population).toMillis(), asOf, shard.toString(), rulesetVersion);
+        }
+
+        /** Whether a sweep checkpointed as {@code before} is this one. */
+        boolean resumes(Identity before) {
+            boolean sameFile = population.equals(before.population())
+                    || fromResults != null && fromResults.equals(before.fromResults());
+            return sameFile && size == before.size() && modified == before.modified() && asOf.equals(before.asOf())
+                    && shard.equals(before.shard()) && rulesetVersion.equals(before.rulesetVersion());
         }
     }
 
@@ -93,7 +112,7 @@ final class SweepResults implements Closeable {
             if (!"RUNNING".equals(state.status())) {
                 throw new IllegalStateException(folder + " holds a finished sweep: there is nothing to resume");
             }
-            if (!state.sweep().equals(identity)) {
+            if (!identity.resumes(state.sweep())) {
                 throw new IllegalStateException("the sweep in " + folder + " cannot be resumed: it swept "
                         + describe(state.sweep()) + ", not " + describe(identity));
             }
@@ -121,8 +140,8 @@ final class SweepResults implements Closeable {
     }
 
     private static String describe(Identity sweep) {
-        return sweep.population() + " from the results folder (" + sweep.size() + " bytes) as of " + sweep.asOf()
-                + ", shard " + sweep.shard() + ", ruleset " + sweep.rulesetVersion();
+        return sweep.population() + " (" + sweep.size() + " bytes) as of " + sweep.asOf() + ", shard "
+                + sweep.shard() + ", ruleset " + sweep.rulesetVersion();
     }
 
     private void add(String file, FileChannel channel) {

@@ -175,22 +175,27 @@ class CsvPopulationTests {
     }
 
     @Test
-    void aLineTooLongToHoldIsNotReadAndSpoilsOnlyTheRowsItIsPartOf() throws Exception {
+    void aLineTooLongToHoldIsAnUnreadableRowOfItsOwnAndNoOtherLineIsLost() throws Exception {
         String tooLong = "x".repeat(Lines.MAX_CHARS + 1);
         List<Entry> entries = read("personId,source,recordId,retrievedOn,employerName\n"
                 + "P1,EMPLOYER_REGISTRY,EMP-1,2026-11-20,Plain\n"
-                + "P2,EMPLOYER_REGISTRY,EMP-2,2026-11-20,\"" + tooLong + "\"\n"          // line 3
+                + "P2,EMPLOYER_REGISTRY,EMP-2,2026-11-20,\"" + tooLong + "\"\n"   // line 3
                 + "P3,EMPLOYER_REGISTRY,EMP-3,2026-11-20,Plain\n"
-                + "P4,EMPLOYER_REGISTRY,EMP-4,2026-11-20,\"Jinan\n" + tooLong + "\"\n"   // lines 5 and 6
-                + "P5,EMPLOYER_REGISTRY,EMP-5,2026-11-20,Plain\n");
+                + "P4,EMPLOYER_REGISTRY,EMP-4,2026-11-20,\"Jinan\n"               // line 5: a quote left open
+                + "P5,EMPLOYER_REGISTRY,EMP-5,2026-11-20,Plain\n"
+                + tooLong + "\n"                                                  // line 7
+                + "P6,EMPLOYER_REGISTRY,EMP-6,2026-11-20,Plain\n");
 
-        // a row too damaged to name its person belongs with the rows before it
-        assertThat(entries).extracting(Entry::line).containsExactly(2L, 4L, 7L);
+        // a row too damaged to name its person belongs with the rows before it, and is named
+        assertThat(entries).extracting(Entry::line).containsExactly(2L, 4L, 6L, 8L);
         assertThat(catchThrowableOfType(() -> entries.get(0).json(JSON), UnreadableEntry.class))
-                .hasMessage("line 3 is longer than 1,048,576 characters and was not read");
+                .hasMessage("line 3 is longer than 262,144 characters and was not read");
         assertThat(catchThrowableOfType(() -> entries.get(1).json(JSON), UnreadableEntry.class))
-                .hasMessage("line 5: cell 5 runs on to line 6, which is longer than 1,048,576 characters and was not read");
-        assertThat(entries.get(2).json(JSON).at("/personId").asText()).isEqualTo("P5");
+                .hasMessageStartingWith("line 5: the quoted cell 5 is not closed");
+        assertThat(catchThrowableOfType(() -> entries.get(2).json(JSON), UnreadableEntry.class))
+                .as("the line after the open quote is read again; the long line is a row of its own")
+                .hasMessage("line 7 is longer than 262,144 characters and was not read");
+        assertThat(entries.get(3).json(JSON).at("/personId").asText()).isEqualTo("P6");
     }
 
     @Test

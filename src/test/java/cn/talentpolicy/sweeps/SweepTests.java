@@ -4,6 +4,7 @@ import cn.talentpolicy.certification.CertificationProperties;
 import cn.talentpolicy.engine.Ruleset;
 import cn.talentpolicy.engine.RulesetLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -188,7 +189,7 @@ class SweepTests {
         List<JsonNode> rejects = jsonLines(out.resolve("rejects.jsonl"));
         assertThat(rejects).extracting(r -> r.get("line").asInt()).containsExactly(2);
         assertThat(rejects.get(0).get("problems").get(0).get("message").asText())
-                .isEqualTo("is longer than 1,048,576 characters and was not read");
+                .isEqualTo("is longer than 262,144 characters and was not read");
         assertThat(summary.people()).isEqualTo(2);
         assertThat(Files.readAllLines(out.resolve("outcomes.tsv"))).hasSize(3);
     }
@@ -224,7 +225,12 @@ class SweepTests {
                 .hasMessageContaining("already holds a sweep");
         Path copy = Files.copy(people, dir.resolve("copy.jsonl"), StandardCopyOption.COPY_ATTRIBUTES);
         assertThatThrownBy(() -> sweep.run(copy, Population.Format.JSONL, cut, true, null))
-                .as("another file, however alike").hasMessageContaining("cannot be resumed: it swept ../people.jsonl");
+                .as("another file, however alike")
+                .hasMessageContaining("cannot be resumed: it swept " + people.toAbsolutePath().normalize());
+        // a checkpoint written before the population was also named from the results folder
+        ObjectNode written = (ObjectNode) Sweep.JSON.readTree(cut.resolve("sweep.json").toFile());
+        ((ObjectNode) written.get("sweep")).remove("fromResults");
+        Sweep.JSON.writeValue(cut.resolve("sweep.json").toFile(), written);
         sweep.run(people, Population.Format.JSONL, cut, true, null);
         for (String file : List.of("claimable.jsonl", "rejects.jsonl", "outcomes.tsv", "summary.json", "summary.html")) {
             assertThat(cut.resolve(file)).as(file).hasSameBinaryContentAs(whole.resolve(file));
