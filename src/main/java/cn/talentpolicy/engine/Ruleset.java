@@ -233,8 +233,9 @@ public final class Ruleset implements AutoCloseable {
 
     /**
      * What the engine costs below the rules' consequences, for the benchmark that shows it: the people inserted
-     * into an untraced session as {@link #evaluate} inserts them and every rule matched, but none fired (so no
-     * criterion is judged and nothing decided). Returns the number of firings: none.
+     * into an untraced session as {@link #evaluate} inserts them and matched against the rules, but no rule fired,
+     * so no derived fact, criterion result or decision is made and the rules that need one match nothing. A lower
+     * bound on what evaluating them costs. Returns the number of firings: none.
      */
     int matchOnly(List<PersonFacts> people, LocalDate asOf) {
         KieSession session = session(Detail.OUTCOMES);

