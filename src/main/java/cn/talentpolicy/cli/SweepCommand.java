@@ -71,11 +71,16 @@ class SweepCommand implements Callable<Integer> {
                 return 1;
             }
             progress.end();
-            System.err.printf("swept %,d entries in %.1f s (%,.0f a second, peak memory %s): %,d people evaluated, "
-                            + "%,d rejected; %,d people can newly claim %,d subsidies worth %s CNY. Results in %s%n",
-                    progress.done(), progress.seconds(), progress.done() / Math.max(progress.seconds(), 1e-9),
-                    peakMemory(), summary.people(), summary.rejected(), summary.claimants(),
-                    summary.claims(), summary.amount().toPlainString(), out);
+            String totals = String.format("%,d people evaluated, %,d rejected; %,d people can newly claim %,d subsidies"
+                            + " worth %s CNY. Results in %s", summary.people(), summary.rejected(),
+                    summary.claimants(), summary.claims(), summary.amount().toPlainString(), out);
+            if (!progress.started()) {
+                System.err.println("nothing to resume: this sweep is finished. " + totals);
+            } else {
+                System.err.printf("swept %,d entries in %.1f s (%,.0f a second, peak memory %s)%s: %s%n",
+                        progress.swept(), progress.seconds(), progress.rate(), peakMemory(),
+                        progress.before() > 0 ? String.format(", resuming after %,d", progress.before()) : "", totals);
+            }
             return 0;
         }
     }

@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -72,6 +73,10 @@ public final class Sweep {
     /** Told after every batch written: entries done (of the population, shards included) and how long it took. */
     public interface Progress {
         void update(long done, long elapsedNanos);
+
+        /** Told once before the first batch: the entries a resumed sweep had done before (0 for a new one). */
+        default void resumedAt(long done) {
+        }
     }
 
     /** Reads entries as the API reads bodies (no coercion of scalars) and writes amounts in plain form. */
@@ -105,11 +110,20 @@ public final class Sweep {
 
     /**
      * Sweeps a population file into a results folder. With {@code resume}, a folder holding an interrupted sweep
-     * of the same file, date, shard and rules is continued from its last checkpoint; otherwise the folder must
+     * of the same file, date, shard and rules is continued from its last checkpoint, and one where that sweep
+     * finished is left as it is (its summary returned, {@code progress} told nothing); otherwise the folder must
      * hold no sweep.
      */
     public SweepSummary run(Path population, Population.Format format, Path out, boolean resume, Progress progress)
             throws IOException {
+        SweepResults.Identity identity = SweepResults.Identity.of(population, out, options.asOf(), options.shard(),
+                ruleset.version());
+        if (resume) {
+            Optional<SweepSummary> finished = SweepResults.finished(out, identity);
+            if (finished.isPresent()) {
+                return finished.get(); // a pod restarted after its shard was done must not fail for ever
+            }
+        }
         Map<String, String> titles = new LinkedHashMap<>();
         ruleset.sortedPolicies().stream().filter(p -> p.kind() == PolicyDefinition.Kind.DECISION)
                 .forEach(p -> titles.put(p.id(), p.title().zh()));
@@ -120,13 +134,15 @@ public final class Sweep {
             t.setDaemon(true);
             return t;
         });
-        try (SweepResults results = SweepResults.open(out, SweepResults.Identity.of(population, out, options.asOf(),
-                options.shard(), ruleset.version()), policies, titles, resume);
+        try (SweepResults results = SweepResults.open(out, identity, policies, titles, resume);
              Population entries = Population.open(population, format)) {
             for (long skipped = 0; skipped < results.entriesDone(); skipped++) {
                 if (entries.next() == null) {
                     throw new IOException(population + " is shorter than the sweep being resumed: it has changed");
                 }
+            }
+            if (progress != null) {
+                progress.resumedAt(results.entriesDone());
             }
             ArrayDeque<Future<List<Done>>> pending = new ArrayDeque<>();
             List<Population.Entry> batch = new ArrayList<>(options.batchSize());

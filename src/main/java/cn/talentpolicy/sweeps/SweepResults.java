@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A sweep's results folder, written as the sweep goes:
@@ -110,7 +111,8 @@ final class SweepResults implements Closeable {
             }
             State state = Sweep.JSON.readValue(statePath.toFile(), State.class);
             if (!"RUNNING".equals(state.status())) {
-                throw new IllegalStateException(folder + " holds a finished sweep: there is nothing to resume");
+                throw new IllegalStateException(folder + " holds the finished sweep of " + describe(state.sweep())
+                        + ": choose an empty folder");
             }
             if (!identity.resumes(state.sweep())) {
                 throw new IllegalStateException("the sweep in " + folder + " cannot be resumed: it swept "
@@ -137,6 +139,19 @@ final class SweepResults implements Closeable {
         results.writers.get(OUTCOMES).write("personId\tregion\t" + String.join("\t", policies) + "\n");
         results.checkpoint("RUNNING");
         return results;
+    }
+
+    /** The summary of the sweep this folder holds, if that very sweep finished: resuming it is nothing to do. */
+    static Optional<SweepSummary> finished(Path folder, Identity identity) throws IOException {
+        Path statePath = folder.resolve(STATE);
+        if (!Files.exists(statePath)) {
+            return Optional.empty();
+        }
+        State state = Sweep.JSON.readValue(statePath.toFile(), State.class);
+        if (!"DONE".equals(state.status()) || !identity.resumes(state.sweep())) {
+            return Optional.empty();
+        }
+        return Optional.of(Sweep.JSON.readValue(folder.resolve(SUMMARY).toFile(), SweepSummary.class));
     }
 
     private static String describe(Identity sweep) {

@@ -55,6 +55,9 @@ class CommandLineTests {
                 results.toString())).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern("swept 300 entries in .* rejected; .* "
                 + "people can newly claim");
+        assertThat(err.toString(StandardCharsets.UTF_8)).as("not a terminal: plain lines, no bar")
+                .containsPattern("\\d+ of 300 entries \\(\\d+%\\), [\\d,]+ a second, time left not yet known")
+                .doesNotContain("[#", "\r");
         for (String file : new String[]{"claimable.jsonl", "rejects.jsonl", "outcomes.tsv", "summary.json",
                 "summary.html"}) {
             assertThat(results.resolve(file)).exists();
@@ -66,7 +69,24 @@ class CommandLineTests {
         err.reset();
         assertThat(talent("sweep", "--population", people.toString(), "--as-of", "2026-11-28", "--out",
                 results.toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isNotBlank();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("already holds a sweep");
+
+        // resuming it again (a pod restarted after its shard was done) changes nothing and succeeds
+        byte[] outcomes = Files.readAllBytes(results.resolve("outcomes.tsv"));
+        byte[] state = Files.readAllBytes(results.resolve("sweep.json"));
+        err.reset();
+        assertThat(talent("sweep", "--population", people.toString(), "--as-of", "2026-11-28", "--out",
+                results.toString(), "--resume")).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nothing to resume: this sweep is finished")
+                .contains("people can newly claim");
+        assertThat(Files.readAllBytes(results.resolve("outcomes.tsv"))).isEqualTo(outcomes);
+        assertThat(Files.readAllBytes(results.resolve("sweep.json"))).isEqualTo(state);
+
+        // but not on another date, which is another sweep
+        err.reset();
+        assertThat(talent("sweep", "--population", people.toString(), "--as-of", "2026-11-29", "--out",
+                results.toString(), "--resume")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("holds the finished sweep of");
     }
 
     @Test

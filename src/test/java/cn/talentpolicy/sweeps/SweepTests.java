@@ -235,8 +235,12 @@ class SweepTests {
         for (String file : List.of("claimable.jsonl", "rejects.jsonl", "outcomes.tsv", "summary.json", "summary.html")) {
             assertThat(cut.resolve(file)).as(file).hasSameBinaryContentAs(whole.resolve(file));
         }
-        assertThatThrownBy(() -> sweep.run(people, Population.Format.JSONL, cut, true, null))
-                .hasMessageContaining("finished sweep");
+        // resuming the finished sweep again leaves it as it is
+        assertThat(sweep.run(people, Population.Format.JSONL, cut, true, null))
+                .isEqualTo(Sweep.JSON.readValue(whole.resolve("summary.json").toFile(), SweepSummary.class));
+        for (String file : List.of("claimable.jsonl", "rejects.jsonl", "outcomes.tsv", "summary.json", "summary.html")) {
+            assertThat(cut.resolve(file)).as(file).hasSameBinaryContentAs(whole.resolve(file));
+        }
     }
 
     @Test
