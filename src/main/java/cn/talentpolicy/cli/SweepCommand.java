@@ -71,8 +71,9 @@ class SweepCommand implements Callable<Integer> {
                 return 1;
             }
             progress.end();
-            String totals = String.format("%,d people evaluated, %,d rejected; %,d people can newly claim %,d subsidies"
-                            + " worth %s CNY. Results in %s", summary.people(), summary.rejected(),
+            String totals = (shard.equals(Shard.ALL) ? "" : String.format("shard %s holds %,d of the entries: ", shard,
+                    summary.entries())) + String.format("%,d people evaluated, %,d rejected; %,d people can newly"
+                            + " claim %,d subsidies worth %s CNY. Results in %s", summary.people(), summary.rejected(),
                     summary.claimants(), summary.claims(), summary.amount().toPlainString(), out);
             if (!progress.started()) {
                 System.err.println("nothing to resume: this sweep is finished. " + totals);

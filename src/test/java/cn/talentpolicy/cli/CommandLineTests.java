@@ -1,5 +1,6 @@
 package cn.talentpolicy.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,15 @@ class CommandLineTests {
                 .contains("people can newly claim");
         assertThat(Files.readAllBytes(results.resolve("outcomes.tsv"))).isEqualTo(outcomes);
         assertThat(Files.readAllBytes(results.resolve("sweep.json"))).isEqualTo(state);
+
+        // a shard reads every entry and says how many were its own
+        err.reset();
+        assertThat(talent("sweep", "--population", people.toString(), "--as-of", "2026-11-28", "--shard", "0/2",
+                "--out", dir.resolve("shard-0").toString())).isZero();
+        long own = new ObjectMapper().readTree(dir.resolve("shard-0/summary.json").toFile()).get("entries").asLong();
+        assertThat(own).isBetween(1L, 299L);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(String.format("swept %,d entries", 300),
+                String.format("shard 0/2 holds %,d of the entries: ", own));
 
         // but not on another date, which is another sweep
         err.reset();
