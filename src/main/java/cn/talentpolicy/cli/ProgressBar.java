@@ -21,6 +21,7 @@ final class ProgressBar implements Sweep.Progress {
     private long done;
     private long elapsed;
     private long lastShown = -LINE_EVERY_NANOS;
+    private int lastDrawn; // the bar's length last drawn: a shorter one must blank what is left of it
 
     ProgressBar(long total, boolean terminal) {
         this.total = total;
@@ -40,14 +41,14 @@ final class ProgressBar implements Sweep.Progress {
         this.elapsed = elapsedNanos;
         if (elapsedNanos - lastShown >= (terminal ? REDRAW_EVERY_NANOS : LINE_EVERY_NANOS)) {
             lastShown = elapsedNanos;
-            System.err.print(terminal ? "\r" + bar() + "   " : line() + "\n");
+            System.err.print(terminal ? redrawn() : line() + "\n");
         }
     }
 
     /** The last state, drawn once more, on its own line. */
     void end() {
         if (terminal && done > before) {
-            System.err.print("\r" + bar() + "   \n");
+            System.err.print(redrawn() + "\n");
         } else if (done > before && lastShown != elapsed) { // not the line just printed again
             System.err.print(line() + "\n");
         }
@@ -76,6 +77,13 @@ final class ProgressBar implements Sweep.Progress {
         return swept() / Math.max(seconds(), 1e-9);
     }
 
+    private String redrawn() {
+        String bar = bar();
+        String blank = " ".repeat(Math.max(0, lastDrawn - bar.length()));
+        lastDrawn = bar.length();
+        return "\r" + bar + blank;
+    }
+
     /** On a terminal: {@code [#########.....] 16,300/30,000  54%  1,315/s  0m10s left}. */
     String bar() {
         int filled = (int) Math.round(share() * 30);
@@ -94,6 +102,9 @@ final class ProgressBar implements Sweep.Progress {
     }
 
     private String left() {
+        if (done >= total) {
+            return "done";
+        }
         return elapsed < GUESS_AFTER_NANOS || rate() <= 0 ? "time left not yet known"
                 : duration((total - done) / rate()) + " left";
     }

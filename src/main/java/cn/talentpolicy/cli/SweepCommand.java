@@ -29,14 +29,14 @@ class SweepCommand implements Callable<Integer> {
     @Option(names = "--as-of", description = "the date to evaluate at (default: today in Asia/Shanghai)")
     LocalDate asOf;
 
-    @Option(names = "--out", required = true, description = "the results folder (empty, or an interrupted sweep with --resume)")
+    @Option(names = "--out", required = true, description = "the results folder (empty, or this sweep's with --resume)")
     Path out;
 
     @Option(names = "--shard", converter = ShardConverter.class,
             description = "INDEX/COUNT: sweep only this share of the people, like 3/8 (0-based)")
     Shard shard = Shard.ALL;
 
-    @Option(names = "--resume", description = "continue the interrupted sweep in --out from its last checkpoint")
+    @Option(names = "--resume", description = "continue the interrupted sweep in --out from its last checkpoint (if it finished, leave it)")
     boolean resume;
 
     @Option(names = "--rules", defaultValue = "rules", description = "the rules folder (default: ${DEFAULT-VALUE})")

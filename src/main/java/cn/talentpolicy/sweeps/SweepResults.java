@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,7 +113,7 @@ final class SweepResults implements Closeable {
             State state = Sweep.JSON.readValue(statePath.toFile(), State.class);
             if (!"RUNNING".equals(state.status())) {
                 throw new IllegalStateException(folder + " holds the finished sweep of " + describe(state.sweep())
-                        + ": choose an empty folder");
+                        + ", not of " + describe(identity) + ": choose an empty folder");
             }
             if (!identity.resumes(state.sweep())) {
                 throw new IllegalStateException("the sweep in " + folder + " cannot be resumed: it swept "
@@ -141,7 +142,11 @@ final class SweepResults implements Closeable {
         return results;
     }
 
-    /** The summary of the sweep this folder holds, if that very sweep finished: resuming it is nothing to do. */
+    /**
+     * The summary of the sweep this folder holds, if that very sweep finished: resuming it is nothing to do. The
+     * summary is the finished checkpoint's counts (which are what summary.json says), its pages written again if
+     * they have gone.
+     */
     static Optional<SweepSummary> finished(Path folder, Identity identity) throws IOException {
         Path statePath = folder.resolve(STATE);
         if (!Files.exists(statePath)) {
@@ -151,12 +156,15 @@ final class SweepResults implements Closeable {
         if (!"DONE".equals(state.status()) || !identity.resumes(state.sweep())) {
             return Optional.empty();
         }
-        return Optional.of(Sweep.JSON.readValue(folder.resolve(SUMMARY).toFile(), SweepSummary.class));
+        if (!Files.exists(folder.resolve(SUMMARY)) || !Files.exists(folder.resolve(PAGE))) {
+            writeSummary(folder, state.counts());
+        }
+        return Optional.of(state.counts());
     }
 
     private static String describe(Identity sweep) {
-        return sweep.population() + " (" + sweep.size() + " bytes) as of " + sweep.asOf() + ", shard "
-                + sweep.shard() + ", ruleset " + sweep.rulesetVersion();
+        return sweep.population() + " (" + sweep.size() + " bytes, modified " + Instant.ofEpochMilli(sweep.modified())
+                + ") as of " + sweep.asOf() + ", shard " + sweep.shard() + ", ruleset " + sweep.rulesetVersion();
     }
 
     private void add(String file, FileChannel channel) {

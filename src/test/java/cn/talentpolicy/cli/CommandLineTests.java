@@ -57,7 +57,7 @@ class CommandLineTests {
         assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern("swept 300 entries in .* rejected; .* "
                 + "people can newly claim");
         assertThat(err.toString(StandardCharsets.UTF_8)).as("not a terminal: plain lines, no bar")
-                .containsPattern("\\d+ of 300 entries \\(\\d+%\\), [\\d,]+ a second, time left not yet known")
+                .containsPattern("\\d+ of 300 entries \\(\\d+%\\), [\\d,]+ a second, (time left not yet known|\\d+m\\d\\ds left|done)\n")
                 .doesNotContain("[#", "\r");
         for (String file : new String[]{"claimable.jsonl", "rejects.jsonl", "outcomes.tsv", "summary.json",
                 "summary.html"}) {
@@ -82,6 +82,11 @@ class CommandLineTests {
                 .contains("people can newly claim");
         assertThat(Files.readAllBytes(results.resolve("outcomes.tsv"))).isEqualTo(outcomes);
         assertThat(Files.readAllBytes(results.resolve("sweep.json"))).isEqualTo(state);
+        byte[] summary = Files.readAllBytes(results.resolve("summary.json"));
+        Files.delete(results.resolve("summary.json"));
+        assertThat(talent("sweep", "--population", people.toString(), "--as-of", "2026-11-28", "--out",
+                results.toString(), "--resume")).as("a summary gone is written again").isZero();
+        assertThat(Files.readAllBytes(results.resolve("summary.json"))).isEqualTo(summary);
 
         // a shard reads every entry and says how many were its own
         err.reset();
