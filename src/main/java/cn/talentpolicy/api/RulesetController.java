@@ -1,9 +1,9 @@
 package cn.talentpolicy.api;
 
 import cn.talentpolicy.engine.RulesetHolder;
+import cn.talentpolicy.rulesets.IsolatedValidation;
 import cn.talentpolicy.rulesets.RulesetArchive;
 import cn.talentpolicy.rulesets.RulesetReloader;
-import cn.talentpolicy.rulesets.RulesetValidator;
 import cn.talentpolicy.rulesets.ValidationReport;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -22,10 +22,13 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * Ruleset administration: what is serving, validate a rules folder sent as a zip, reload from the rules folder.
+ * Ruleset administration: what is serving, validate a rules folder sent as a zip (held to the rule vocabulary,
+ * its cases run in a JVM of their own within {@code talent.rulesets.validation-seconds} and
+ * {@code talent.rulesets.validation-memory-mb}), reload from the rules folder.
  * These change or inspect the service; put them behind the bureau's gateway.
  */
 @RestController
@@ -50,12 +53,16 @@ public class RulesetController {
     private final RulesetHolder holder;
     private final RulesetReloader reloader;
     private final long maxUpload;
+    private final IsolatedValidation.Budget budget;
 
     public RulesetController(RulesetHolder holder, RulesetReloader reloader,
-                             @Value("${talent.rulesets.max-upload-bytes:5242880}") long maxUpload) {
+                             @Value("${talent.rulesets.max-upload-bytes:5242880}") long maxUpload,
+                             @Value("${talent.rulesets.validation-seconds:120}") int validationSeconds,
+                             @Value("${talent.rulesets.validation-memory-mb:384}") int validationMemory) {
         this.holder = holder;
         this.reloader = reloader;
         this.maxUpload = maxUpload;
+        this.budget = new IsolatedValidation.Budget(Duration.ofSeconds(validationSeconds), validationMemory);
     }
 
     @GetMapping(path = "/api/v1/rulesets/current", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -93,10 +100,8 @@ public class RulesetController {
                 problem.setTitle("Bad rules archive");
                 return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
             }
-            ValidationReport report = RulesetValidator.validate(rules);
-            if (report.ruleset() != null) {
-                report.ruleset().close();
-            }
+            // uploaded rules are code: their cases run in a JVM of their own, within a budget of time and memory
+            ValidationReport report = IsolatedValidation.validate(rules, budget);
             return ResponseEntity.ok(Report.of(report));
         } finally {
             FileSystemUtils.deleteRecursively(work);

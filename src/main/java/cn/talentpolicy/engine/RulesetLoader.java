@@ -54,9 +54,6 @@ public final class RulesetLoader {
     public static final String COMMON = "common";
     private static final Pattern POLICY_ID = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern RULE_DECL = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
-    /** A rule's consequence, and a call in it that would take back or change a fact. */
-    private static final Pattern CONSEQUENCE = Pattern.compile("(?ms)^\\s*then\\b(.*?)^\\s*end\\b");
-    private static final Pattern CHANGE = Pattern.compile("\\b(retract|delete|modify|update|insertLogical)\\s*\\(");
     private static final Pattern PARAM_USE =
             Pattern.compile("params\\s*\\.\\s*(amount|integer|threshold|date|valueAt|inForce|inForceFrom)\\s*\\(\\s*\"([^\"]+)\"");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -219,17 +216,10 @@ public final class RulesetLoader {
             while (m.find()) {
                 ruleSites.put(packageName + "/" + m.group(1), new RuleSite(file, lineOf(text, m.start(1)), packageName));
             }
-            // rules only insert: a part is decided when its count of criteria is reached, once, which holds only
-            // if no fact is ever taken back or changed (rules/common/decisions.drl)
-            Matcher consequence = CONSEQUENCE.matcher(text);
-            while (consequence.find()) {
-                Matcher change = CHANGE.matcher(consequence.group(1));
-                if (change.find()) {
-                    problems.add(new RulesetProblem(file, lineOf(text, consequence.start(1) + change.start(1)), 0,
-                            change.group(1) + "(...) is not allowed: rules only insert facts, never take back or"
-                                    + " change one (a decision counts its criteria once)"));
-                }
-            }
+            // rules are code that runs in the service: held to the rule vocabulary before anything is compiled. It
+            // also refuses taking back or changing a fact: a part is decided when its count of criteria is reached,
+            // once, which holds only if rules only insert (rules/common/decisions.drl)
+            problems.addAll(VocabularyCheck.check(file, text));
         }
 
         private void readPolicyYaml(String folder, String rel, String text) {

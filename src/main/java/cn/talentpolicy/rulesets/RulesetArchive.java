@@ -11,14 +11,17 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * A rules folder sent as a zip archive, unpacked safely: no entry may leave the target folder, and the
- * archive may hold at most {@value #MAX_ENTRIES} entries and {@value #MAX_BYTES} bytes unpacked. A zip of a
- * folder that holds the rules (such as {@code rules/}) is unpacked to that inner folder.
+ * A rules folder sent as a zip archive, unpacked safely: no entry may leave the target folder, the archive may
+ * hold at most {@value #MAX_ENTRIES} entries and {@value #MAX_BYTES} bytes unpacked, and it holds what a rules
+ * folder holds, DRL, YAML and Markdown files, nothing else (no archive inside the archive, no jar or class file:
+ * nothing the engine would not read as rules). A zip of a folder that holds the rules (such as {@code rules/}) is
+ * unpacked to that inner folder.
  */
 public final class RulesetArchive {
 
     static final int MAX_ENTRIES = 2_000;
     static final long MAX_BYTES = 20L * 1024 * 1024;
+    private static final List<String> RULE_FILES = List.of(".drl", ".yaml", ".yml", ".md");
 
     private RulesetArchive() {
     }
@@ -47,6 +50,12 @@ public final class RulesetArchive {
                 if (entry.isDirectory()) {
                     Files.createDirectories(out);
                     continue;
+                }
+                String name = entry.getName().toLowerCase(java.util.Locale.ROOT);
+                if (RULE_FILES.stream().noneMatch(name::endsWith)) {
+                    throw new BadArchiveException("entry " + entry.getName() + " is not a rules file: a rules"
+                            + " folder holds " + String.join(", ", RULE_FILES) + " files only (no archive inside"
+                            + " the archive)");
                 }
                 Files.createDirectories(out.getParent());
                 try (OutputStream file = Files.newOutputStream(out)) {

@@ -33,6 +33,11 @@ public final class RulesetValidator {
      * it or closes it.
      */
     public static ValidationReport validate(Path rulesDir) {
+        return validate(rulesDir, c -> { });
+    }
+
+    /** The same, telling {@code beforeEach} of every case before it runs (so a case that never ends is named). */
+    static ValidationReport validate(Path rulesDir, java.util.function.Consumer<PolicyCases.Located> beforeEach) {
         List<Finding> errors = new ArrayList<>();
         List<Finding> warnings = new ArrayList<>();
         Ruleset ruleset;
@@ -63,6 +68,7 @@ public final class RulesetValidator {
                 continue;
             }
             policiesWithCases.add(c.policyId());
+            beforeEach.accept(c);
             CaseResult result = PolicyCases.run(ruleset, c);
             produced.computeIfAbsent(c.policyId(), k -> new HashSet<>()).addAll(result.reasons());
             if (result.passed()) {
