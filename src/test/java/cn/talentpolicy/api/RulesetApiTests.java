@@ -59,6 +59,52 @@ class RulesetApiTests {
     }
 
     @Test
+    void anUploadedRuleThatWritesAFileIsRefusedAndWritesNothing() throws Exception {
+        // the probe that once answered "valid": true and left its file behind: the bundled rules with one rule
+        // in common/ whose consequence writes a file, sent with no credentials
+        Path target = copy.resolveSibling(copy.getFileName() + "-written-by-a-rule.txt");
+        Path rules = Files.createDirectory(copy.resolve("rules"));
+        TestRules.copyTo(rules);
+        Files.writeString(rules.resolve("common/probe.drl"), """
+                package rules.common;
+
+                import cn.talentpolicy.facts.Subject;
+
+                rule "probe"
+                    @policy(common) @reasonCode(PROBE) @source("a hostile upload")
+                when
+                    Subject( $pid : personId )
+                then
+                    java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), $pid);
+                end
+                """.formatted(target));
+        HttpResponse<String> response = postZip(zip(rules, ""));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode report = ApiClient.JSON.readTree(response.body());
+        ContractTests.assertConforms("ValidationReport", report);
+        assertThat(report.get("valid").asBoolean()).isFalse();
+        assertThat(report.get("casesRun").asInt()).isZero();
+        assertThat(report.get("errors").get(0).get("file").asText()).isEqualTo("common/probe.drl");
+        assertThat(report.get("errors").get(0).get("line").asInt()).isEqualTo(10);
+        assertThat(report.get("errors").get(0).get("message").asText())
+                .contains("java.nio.file.Files is outside the rule vocabulary");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void refusesAnArchiveThatHoldsAnotherArchive() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("rules/common/payload.jar"));
+            zip.write(new byte[] {'P', 'K', 3, 4});
+            zip.closeEntry();
+        }
+        HttpResponse<String> response = postZip(bytes.toByteArray());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("rules/common/payload.jar is not a rules file");
+    }
+
+    @Test
     void refusesAnArchiveThatReachesOutsideItsFolder() throws Exception {
         ContractTests.loadContract();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -64,6 +64,26 @@ class RulesetReloaderTests {
     }
 
     @Test
+    void aRulesFolderWithARuleOutsideTheVocabularyIsRefusedAndTheOldOneKeepsServing() throws IOException {
+        Ruleset before = holder.current();
+        TestRules.replace(rules, "jinan_rent_subsidy/rent_subsidy.drl", "Verdicts.criterion(drools);",
+                "Runtime.getRuntime().exec(\"touch /tmp/reloaded-rule-ran\");\n    Verdicts.criterion(drools);");
+        RulesetReloader.Attempt attempt = reloader.reload("test");
+        assertThat(attempt.accepted()).isFalse();
+        assertThat(attempt.report().errors()).singleElement().satisfies(f -> {
+            assertThat(f.file()).isEqualTo("jinan_rent_subsidy/rent_subsidy.drl");
+            assertThat(f.line()).isPositive();
+            assertThat(f.message()).contains("Runtime is outside the rule vocabulary");
+        });
+        assertThat(holder.current()).isSameAs(before);
+        assertThat(before.sortedPolicies()).isNotEmpty();
+        assertThat(reloader.history(10)).singleElement().satisfies(h -> {
+            assertThat(h.accepted()).isFalse();
+            assertThat(h.servingVersion()).isEqualTo(original);
+        });
+    }
+
+    @Test
     void aValidChangeGoesLiveAndTheHistoryRecordsEveryAttempt() throws IOException {
         TestRules.replace(rules, "jinan_rent_subsidy/rent_subsidy.drl", "when", "whn");
         reloader.reload("test");
