@@ -98,7 +98,7 @@ final class VocabularyCheck {
 
     private final RuleVocabulary vocabulary = RuleVocabulary.get();
     private final JavaParser java = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17).setPreprocessUnicodeEscapes(true));
     private final String file;
     private final String drl;
     private final List<RulesetProblem> problems = new ArrayList<>();
@@ -125,8 +125,34 @@ final class VocabularyCheck {
             return List.of();
         }
         VocabularyCheck check = new VocabularyCheck(file, drl);
+        check.unicodeEscapes();
         check.packageDescr(pkg);
         return check.problems;
+    }
+
+    /**
+     * Java reads a unicode escape ({@code \u0022}) before anything else, even in a string or a comment, so an
+     * escape could hide code from a check that reads it later (as this one's parser does). A rule has no use
+     * for them: it writes the character itself.
+     */
+    private void unicodeEscapes() {
+        java.util.regex.Matcher escape = Pattern.compile("\\\\+u").matcher(drl);
+        while (escape.find()) {
+            if ((escape.end() - escape.start() - 1) % 2 == 1) { // an odd number of backslashes escapes
+                refuse(lineAt(escape.start()), "unicode escapes (\\u...) are not in the rule vocabulary: write the"
+                        + " character itself");
+            }
+        }
+    }
+
+    private int lineAt(int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (drl.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     private void packageDescr(PackageDescr pkg) {

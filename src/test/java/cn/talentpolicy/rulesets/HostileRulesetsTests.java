@@ -110,6 +110,10 @@ class HostileRulesetsTests {
                 arguments("the clock", "", "Subject( $pid : personId )",
                         "insert( new Age( $pid, java.time.LocalDate.now().getYear() ) );", "LocalDate.now",
                         "now(...) is not a member a rule may use: rules take the as-of date, never the clock"),
+                arguments("code hidden in a string by unicode escapes, which Java reads before the string", "",
+                        "Subject( $pid : personId )",
+                        "String s = \"\\u0022; Runtime.getRuntime().exec(\\u0022touch /tmp/probe\\u0022); \\u0022\";",
+                        "String s", "unicode escapes (\\u...) are not in the rule vocabulary"),
                 arguments("the session behind drools", "", "Subject( $pid : personId )",
                         "drools.getKieRuntime().halt();", "drools.getKieRuntime",
                         "drools is only handed to Verdicts"));
