@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class PooledSessionsTests {
 
-    private static final String FAIL = "talentpolicy.test.fail-midway";
+    private static final java.time.LocalDate FAILING_DAY = java.time.LocalDate.of(1900, 6, 1);
 
     @TempDir
     Path copy;
@@ -31,11 +31,22 @@ class PooledSessionsTests {
     @Test
     void aSessionThatFailedMidwayDecidesTheNextPersonAsAFreshRulesetDoes() throws IOException {
         TestRules.copyTo(copy);
-        Path drl = copy.resolve("jinan_rent_subsidy/rent_subsidy.drl");
-        String text = Files.readString(drl);
-        int call = text.indexOf("Verdicts.criterion(drools);", text.indexOf("rule \"rent subsidy: employed by an enterprise\""));
-        Files.writeString(drl, text.substring(0, call) + "if (Boolean.getBoolean(\"" + FAIL
-                + "\")) { throw new IllegalStateException(\"failing on purpose\"); }\n    " + text.substring(call));
+        // a rule that fails once a workplace is derived, on an as-of date no case uses: the session fails midway
+        Files.writeString(copy.resolve("common/fail_midway.drl"), """
+                package rules.common;
+
+                import cn.talentpolicy.facts.AsOf;
+                import cn.talentpolicy.facts.Workplace;
+
+                rule "fail midway on purpose"
+                    @policy(common) @reasonCode(FAIL_MIDWAY) @source("a test")
+                when
+                    AsOf( date.getYear() == 1900 )
+                    Workplace()
+                then
+                    Integer.parseInt("failing on purpose");
+                end
+                """);
         List<PolicyCases.Located> cases = PolicyCases.load(copy, "jinan_rent_subsidy", null, new ArrayList<>());
         assertThat(cases).isNotEmpty();
 
@@ -44,13 +55,8 @@ class PooledSessionsTests {
             for (PolicyCases.Located c : cases) {
                 PersonFacts person = FactsMapper.INSTANCE.toFacts(c.policyCase().person());
                 for (Ruleset.Detail detail : List.of(Ruleset.Detail.OUTCOMES, Ruleset.Detail.REASONS)) {
-                    System.setProperty(FAIL, "true");
-                    try {
-                        failed += catchThrowable(() -> reused.evaluate(List.of(person), c.policyCase().asOf(),
-                                id -> true, detail)) != null ? 1 : 0;
-                    } finally {
-                        System.clearProperty(FAIL);
-                    }
+                    failed += catchThrowable(() -> reused.evaluate(List.of(person), FAILING_DAY, id -> true,
+                            detail)) != null ? 1 : 0;
                     Evaluation afterFailure = reused.evaluate(List.of(person), c.policyCase().asOf(), id -> true, detail).get(0);
                     Evaluation inFreshRuleset = fresh.evaluate(List.of(person), c.policyCase().asOf(), id -> true,
                             detail).get(0);

@@ -1,5 +1,8 @@
 package cn.talentpolicy.engine;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +24,16 @@ class VocabularyCheckTests {
             import java.util.Map;
             global cn.talentpolicy.engine.Parameters params;
             """;
+
+    @Test
+    void everyPublicFactAndDecisionClassIsInTheVocabulary() {
+        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(RuleVocabulary.PROJECT_PACKAGES).stream()
+                .filter(c -> c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
+                .filter(JavaClass::isTopLevelClass).map(JavaClass::getName).toList();
+        assertThat(classes).isNotEmpty();
+        assertThat(RuleVocabulary.PROJECT.stream().map(Class::getName).toList()).containsExactlyInAnyOrderElementsOf(classes);
+    }
 
     @Test
     void whatPolicyWritersWriteIsLetThrough() {
