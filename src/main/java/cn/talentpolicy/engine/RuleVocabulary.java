@@ -123,10 +123,10 @@ final class RuleVocabulary {
                         && !List.of("equals", "hashCode", "toString").contains(method.getName())) {
                     continue;
                 }
-                member(method.getName(), method.getReturnType(), type.getSimpleName() + "." + method.getName() + "()");
+                member(method.getName(), method.getGenericReturnType(), type.getSimpleName() + "." + method.getName() + "()");
             }
             for (Field field : type.getFields()) {
-                member(field.getName(), field.getType(), type.getSimpleName() + "." + field.getName());
+                member(field.getName(), field.getGenericType(), type.getSimpleName() + "." + field.getName());
             }
         }
         members.removeAll(leadsOut.keySet());
@@ -180,13 +180,31 @@ final class RuleVocabulary {
         return "no class a rule may use has a member of that name";
     }
 
-    private void member(String name, Class<?> result, String where) {
-        if (allowed(result)) {
+    private void member(String name, java.lang.reflect.Type result, String where) {
+        if (allowedGeneric(result)) {
             members.add(name);
         } else {
             leadsOut.putIfAbsent(name, where + " hands out " + result.getTypeName()
                     + ", which rules may not use");
         }
+    }
+
+    /** A type, its type arguments included ({@code Map<String, ParameterDefinition>} is not allowed). */
+    private boolean allowedGeneric(java.lang.reflect.Type type) {
+        if (type instanceof Class<?> c) {
+            return allowed(c);
+        }
+        if (type instanceof java.lang.reflect.ParameterizedType p) {
+            return allowedGeneric(p.getRawType()) && java.util.Arrays.stream(p.getActualTypeArguments())
+                    .allMatch(this::allowedGeneric);
+        }
+        if (type instanceof java.lang.reflect.GenericArrayType a) {
+            return allowedGeneric(a.getGenericComponentType());
+        }
+        if (type instanceof java.lang.reflect.WildcardType w) {
+            return java.util.Arrays.stream(w.getUpperBounds()).allMatch(this::allowedGeneric);
+        }
+        return true; // a type variable: bound to a value the rule already holds
     }
 
     /** A type a value in a rule may have. */

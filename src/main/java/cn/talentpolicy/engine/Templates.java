@@ -116,8 +116,12 @@ final class Templates {
 
     /** The named property of a record (accessor) or a bean (getter), or null if it has none. */
     static Object property(Object target, String name) {
+        // a template reads only what a rule itself could read: members of the rule vocabulary
+        if (!RuleVocabulary.get().allowed(target.getClass())) {
+            return null;
+        }
         Method method = accessors(target.getClass()).get(name);
-        if (method == null) {
+        if (method == null || !RuleVocabulary.get().usable(method.getName())) {
             return null;
         }
         try {

@@ -89,7 +89,9 @@ final class VocabularyCheck {
     static final String SEE = " (rules/README.md, \"What a rule may use\")";
     private static final Pattern METADATA_VALUE =
             Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|[A-Za-z_][A-Za-z0-9_]*|-?[0-9]+(?:\\.[0-9]+)?");
-    private static final Set<String> CHANGES = Set.of("retract", "delete", "modify", "update", "insertLogical");
+    /** What Drools rewrites an unscoped call of into a call on the session (KnowledgeHelperFixer), insert aside. */
+    private static final Set<String> CHANGES = Set.of("retract", "delete", "modify", "update", "insertLogical",
+            "insertAsync", "modifyInsert", "modifyRetract", "don", "shed", "bolster", "grant", "ward");
     private static final Set<String> ACCUMULATE_FUNCTIONS =
             Set.of("sum", "count", "min", "max", "average", "collectList", "collectSet");
     private static final Set<String> ATTRIBUTES =
@@ -176,6 +178,9 @@ final class VocabularyCheck {
         pkg.getAttributes().forEach(a -> attribute(a.getLine(), a));
         Set<String> functions = new HashSet<>();
         pkg.getFunctions().forEach(f -> functions.add(f.getName()));
+        pkg.getFunctions().stream().filter(f -> CHANGES.contains(f.getName()) || f.getName().equals("insert"))
+                .forEach(f -> refuse(f.getLine(), "a function may not be named " + f.getName()
+                        + ": Drools turns a call of that name into a call on the session"));
         for (FunctionDescr f : pkg.getFunctions()) {
             function(f, functions);
         }
@@ -228,6 +233,7 @@ final class VocabularyCheck {
         f.getParameterTypes().forEach(t -> type(f.getLine(), t));
         Scope scope = new Scope(firstLineOf(f.getBody(), f.getLine()), Context.FUNCTION, functions, f.getName());
         scope.variables.addAll(f.getParameterNames());
+        names(scope.line, f.getParameterNames());
         block(scope, f.getBody());
     }
 
@@ -290,6 +296,7 @@ final class VocabularyCheck {
         List<Runnable> conditions = new ArrayList<>();
         lhs(rule.getLhs(), scope, conditions);
         conditions.forEach(Runnable::run); // every binding is known before any condition is checked
+        names(line, scope.variables);
         if (rule.getConsequence() instanceof String consequence && !consequence.isBlank()) {
             Scope then = new Scope(firstLineOf(consequence, rule.getConsequenceLine()), Context.CONSEQUENCE,
                     functions, null);
@@ -411,7 +418,9 @@ final class VocabularyCheck {
             return;
         }
         BlockStmt block = parsed.getResult().get();
-        block.findAll(VariableDeclarator.class).forEach(v -> scope.variables.add(v.getNameAsString()));
+        List<String> locals = block.findAll(VariableDeclarator.class).stream().map(v -> v.getNameAsString()).toList();
+        names(scope.line, locals);
+        scope.variables.addAll(locals);
         statement(scope, block);
     }
 
@@ -614,6 +623,24 @@ final class VocabularyCheck {
         }
         refuse(scope.lineOf(e), String.join(".", parts) + " is outside the rule vocabulary" + SEE);
         return Resolved.OUTSIDE;
+    }
+
+    /**
+     * A rule's own names (bindings, locals, parameters) may not be the names Drools gives the session in the
+     * code it generates, nor look like a class (a variable would hide the class from this check, not from Java).
+     */
+    private void names(int line, java.util.Collection<String> names) {
+        for (String n : names) {
+            if (n == null || n.isEmpty()) {
+                continue;
+            }
+            if (RULE_CONTEXT.contains(n) || Set.of("rule", "_workingMemory_", "consequenceCtx", "channels").contains(n)
+                    || n.endsWith("__Handle__") || n.startsWith("_")) {
+                refuse(line, n + " is a name Drools uses for the session: give the variable another name");
+            } else if (Character.isUpperCase(n.charAt(0))) {
+                refuse(line, n + ": a variable's name starts with a lower-case letter or $ (a capital is a class's)");
+            }
+        }
     }
 
     /** a.b.c as its names, or null when it is not a plain dotted name. */
