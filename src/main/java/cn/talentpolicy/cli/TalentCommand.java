@@ -3,27 +3,43 @@ package cn.talentpolicy.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.Arrays;
+
 /**
- * The command line ({@code ./talent <command>}): tools that run without the service. With no command the
- * jar starts the service.
+ * The command line ({@code ./talent <command>}): tools that run without the service. With {@code serve} or no
+ * command the jar starts the service; an unknown command prints the usage and exits 2.
  */
 @Command(name = "talent", mixinStandardHelpOptions = true,
-        description = "Talent-policy engine tools. Without a command, the jar starts the service.",
+        description = {"Talent-policy engine tools.",
+                "serve (or no command) starts the service; Spring Boot's --name=value settings go with it."},
         subcommands = {ValidateCommand.class, GenerateCommand.class, SweepCommand.class, ResweepCommand.class,
                 MergeCommand.class})
 public class TalentCommand implements Runnable {
 
-    /** The commands this dispatches, so the launcher can tell a command from service arguments. */
-    public static boolean isCommand(String[] args) {
-        return args.length > 0 && (new CommandLine(new TalentCommand()).getSubcommands().containsKey(args[0])
-                || args[0].equals("--help") || args[0].equals("-h"));
+    /**
+     * Whether the arguments are the service's rather than a tool's: none, or only Spring Boot's
+     * {@code --name=value} settings ({@code --help} and {@code --version} are the tools').
+     */
+    public static boolean startsService(String[] args) {
+        return Arrays.stream(args).allMatch(arg -> arg.startsWith("--") && !arg.equals("--help")
+                && !arg.equals("--version"));
     }
 
     public static int run(String[] args) {
         // a tool prints its own report: the engine's logging would only bury it
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.ERROR);
-        return new CommandLine(new TalentCommand()).setExecutionExceptionHandler(TalentCommand::failed).execute(args);
+        return new CommandLine(new TalentCommand()).setExecutionExceptionHandler(TalentCommand::failed)
+                .setParameterExceptionHandler(TalentCommand::misused).execute(args);
+    }
+
+    /** Arguments that name no command or option: what was wrong, what was perhaps meant, and the usage. */
+    private static int misused(CommandLine.ParameterException e, String[] args) {
+        java.io.PrintWriter err = e.getCommandLine().getErr();
+        err.println(e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        e.getCommandLine().usage(err);
+        return CommandLine.ExitCode.USAGE;
     }
 
     /**

@@ -127,4 +127,18 @@ class CommandLineTests {
                 "--shard", "8/8")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--shard", "like 3/8");
     }
+
+    @Test
+    void aMistypedCommandPrintsTheUsageAndExits2InsteadOfStartingTheService() {
+        assertThat(TalentCommand.startsService(new String[]{"sweeep"})).isFalse();
+        assertThat(talent("sweeep")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unmatched argument", "'sweeep'",
+                "Did you mean: talent sweep", "Usage: talent", "serve (or no command) starts the service");
+
+        assertThat(TalentCommand.startsService(new String[]{})).as("no command: the service").isTrue();
+        assertThat(TalentCommand.startsService(new String[]{"--server.port=9090", "--talent.rules-dir=r"}))
+                .as("only Spring Boot's settings: the service").isTrue();
+        assertThat(TalentCommand.startsService(new String[]{"--help"})).isFalse();
+        assertThat(TalentCommand.startsService(new String[]{"--server.port=9090", "validate"})).isFalse();
+    }
 }
