@@ -3,6 +3,7 @@ package cn.talentpolicy.api;
 import cn.talentpolicy.certification.Certification;
 import cn.talentpolicy.certification.CertificationService;
 import cn.talentpolicy.certification.CertificationStore;
+import cn.talentpolicy.security.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.MediaType;
@@ -16,7 +17,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-/** Passive certification: certify from records, show a stored certification, reproduce it from its records. */
+/**
+ * Passive certification: certify from records, show a stored certification, reproduce it from its records. Only
+ * officers certify; officers and auditors read, and an officer only what was certified under a region inside
+ * their own.
+ */
 @RestController
 public class CertificationController {
 
@@ -38,38 +43,43 @@ public class CertificationController {
 
     @PostMapping(path = "/api/v1/certifications", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public CertificationResponse certify(@RequestBody JsonNode body) {
+    public CertificationResponse certify(@RequestBody JsonNode body, Caller caller) {
         CertificationRequest request = contract.read(body, "CertificationRequest", CertificationRequest.class);
-        CertificationResponse response = run(request);
+        CertificationResponse response = run(request, caller.region());
         // stored with the date it was certified at, so reproducing it later uses the same date
         store.save(response.certificationId(), new CertificationRequest(request.personId(), response.asOf(),
-                request.records(), request.policies()), response);
+                request.records(), request.policies()), response, caller.region(), caller.name());
         return response;
     }
 
     @GetMapping(path = "/api/v1/certifications/{certificationId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public JsonNode stored(@PathVariable String certificationId) {
-        return store.load(certificationId).orElseThrow(() -> new UnknownCertificationException(certificationId))
-                .response();
+    public JsonNode stored(@PathVariable String certificationId, Caller caller) {
+        return load(certificationId, caller).response();
     }
 
     /** Certifies the stored records again under the serving ruleset and says whether the answer is the same. */
     @PostMapping(path = "/api/v1/certifications/{certificationId}/reproduce",
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public CertificationResponse.Reproduction reproduce(@PathVariable String certificationId) throws Exception {
-        CertificationStore.Stored stored = store.load(certificationId)
-                .orElseThrow(() -> new UnknownCertificationException(certificationId));
+    public CertificationResponse.Reproduction reproduce(@PathVariable String certificationId, Caller caller)
+            throws Exception {
+        CertificationStore.Stored stored = load(certificationId, caller);
         CertificationRequest request = json.treeToValue(stored.request(), CertificationRequest.class);
-        CertificationResponse again = run(request);
+        CertificationResponse again = run(request, stored.region());
         List<String> differences = new ArrayList<>();
         diff("", stored.response(), json.valueToTree(again), differences);
         return new CertificationResponse.Reproduction(certificationId, differences.isEmpty(),
                 stored.response().path("rulesetVersion").asText(), again.rulesetVersion(), differences, again);
     }
 
-    private CertificationResponse run(CertificationRequest request) {
+    /** A stored certification the caller may see: another region's answers 404, as an unknown one does. */
+    private CertificationStore.Stored load(String certificationId, Caller caller) {
+        return store.load(certificationId).filter(stored -> caller.sees(stored.region()))
+                .orElseThrow(() -> new UnknownCertificationException(certificationId));
+    }
+
+    private CertificationResponse run(CertificationRequest request, String region) {
         Certification certification = certifications.certify(new CertificationService.Request(request.personId(),
-                request.asOf(), request.records(), request.policies()));
+                request.asOf(), request.records(), request.policies(), region));
         return mapper.toResponse(certification);
     }
 

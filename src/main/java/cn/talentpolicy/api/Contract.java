@@ -41,8 +41,9 @@ public class Contract {
         try {
             request = json.treeToValue(body, type);
         } catch (JsonMappingException e) {
-            throw new InvalidRequestException(List.of(new FieldProblem(ProblemResponses.path(e),
-                    ProblemResponses.mappingMessage(e))));
+            String field = ProblemResponses.path(e);
+            throw new InvalidRequestException(List.of(new FieldProblem(field,
+                    ProblemResponses.mappingMessage(e, FieldProblem.personal(field)))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

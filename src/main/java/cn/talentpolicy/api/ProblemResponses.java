@@ -2,6 +2,7 @@ package cn.talentpolicy.api;
 
 import cn.talentpolicy.evaluation.FieldProblem;
 import cn.talentpolicy.evaluation.InvalidRequestException;
+import cn.talentpolicy.storage.DataDirectory;
 import cn.talentpolicy.sweeps.SweepJobs;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -47,6 +48,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     static final URI EMPTY_POPULATION = URI.create("/problems/empty-population");
     static final URI TOO_LARGE = URI.create("/problems/request-too-large");
     static final URI INTERNAL = URI.create("/problems/internal-error");
+    static final URI DATA_FULL = URI.create("/problems/data-directory-full");
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
@@ -98,6 +100,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 + " (talent.sweeps.max-upload-bytes); nothing of it was kept");
     }
 
+    @ExceptionHandler(DataDirectory.FullException.class)
+    ProblemDetail dataDirectoryFull(DataDirectory.FullException e) {
+        return problem(HttpStatus.INSUFFICIENT_STORAGE, DATA_FULL, "Data directory full", e.getMessage()
+                + " (talent.data-dir-max-bytes); nothing of this request was kept");
+    }
+
     /** A problem of its own type, title and detail. */
     private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -137,7 +145,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
             if (t instanceof JsonParseException parse) { // broken or truncated JSON, wherever it was found
                 return ResponseEntity.badRequest().body(malformed("The body is not valid JSON: "
-                        + parse.getOriginalMessage() + location(parse)));
+                        + withoutValues(parse.getOriginalMessage()) + location(parse)));
             }
         }
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
@@ -148,11 +156,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof JsonParseException parse) {
             return ResponseEntity.badRequest().body(malformed("The body is not valid JSON: "
-                    + parse.getOriginalMessage() + location(parse)));
+                    + withoutValues(parse.getOriginalMessage()) + location(parse)));
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping) + (mapping instanceof InvalidTypeIdException ? ".source" : "");
-            return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field, mappingMessage(mapping)))));
+            return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field,
+                    mappingMessage(mapping, FieldProblem.personal(field))))));
         }
         if (cause instanceof MismatchedInputException mismatch && mismatch.getMessage() != null
                 && mismatch.getMessage().startsWith("No content")) {
@@ -160,7 +169,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof JsonProcessingException json) {
             return ResponseEntity.badRequest().body(malformed("The body is not valid JSON: "
-                    + json.getOriginalMessage() + location(json)));
+                    + withoutValues(json.getOriginalMessage()) + location(json)));
         }
         return ResponseEntity.badRequest().body(malformed("A JSON body is required"));
     }
@@ -190,7 +199,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return path.toString();
     }
 
-    static String mappingMessage(JsonMappingException e) {
+    static String mappingMessage(JsonMappingException e, boolean personal) {
         if (e instanceof InvalidTypeIdException typeId) {
             return "'" + typeId.getTypeId() + "' is not a known record source (HUKOU, EDUCATION_REGISTRY, CSCSE, "
                     + "TITLE_REGISTRY, HONOURS_REGISTRY, SOCIAL_INSURANCE, EMPLOYER_REGISTRY, PROPERTY_REGISTRY, "
@@ -201,14 +210,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (e instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
+            String given = personal ? "" : "'" + format.getValue() + "' ";
             if (target != null && target.isEnum()) {
-                return "'" + format.getValue() + "' is not one of " + Arrays.stream(target.getEnumConstants())
+                return given + "is not one of " + Arrays.stream(target.getEnumConstants())
                         .map(Object::toString).collect(Collectors.joining(", "));
             }
             if (target == LocalDate.class) {
-                return "'" + format.getValue() + "' is not a real date in YYYY-MM-DD form";
+                return given + "is not a real date in YYYY-MM-DD form";
             }
-            return "'" + format.getValue() + "' is not a valid " + (target == null ? "value" : target.getSimpleName());
+            return given + "is not a valid " + (target == null ? "value" : target.getSimpleName());
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             Class<?> target = mismatch.getTargetType();
@@ -217,7 +227,16 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             }
             return "must be " + describe(target);
         }
-        return e.getOriginalMessage();
+        return personal ? withoutValues(e.getOriginalMessage()) : e.getOriginalMessage();
+    }
+
+    /**
+     * A parser's message without the text it quotes from the body ({@code Unrecognized token '张三'}), which may
+     * be anything of a person's: where it was is said by line and column.
+     */
+    static String withoutValues(String message) {
+        return message == null ? "" : message.replaceAll("'(?!(null|true|false)')[^']*'", "'…'")
+                .replaceAll("\"[^\"]*\"", "\"…\"");
     }
 
     private static String describe(Class<?> type) {

@@ -2,6 +2,7 @@ package cn.talentpolicy.api;
 
 import cn.talentpolicy.evaluation.FieldProblem;
 import cn.talentpolicy.evaluation.InvalidRequestException;
+import cn.talentpolicy.security.Caller;
 import cn.talentpolicy.sweeps.Population;
 import cn.talentpolicy.sweeps.SweepJob;
 import cn.talentpolicy.sweeps.SweepJobs;
@@ -11,6 +12,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,8 +28,9 @@ import java.util.List;
 /**
  * Policy finds people, through the service: upload a population file, follow the sweep, download its results.
  * The upload goes straight to disk (up to {@code talent.sweeps.max-upload-bytes}, default 1 GiB), and the
- * results are streamed from disk, so neither is held in memory. Like the ruleset administration, these expose
- * whole populations: put them behind the bureau's gateway.
+ * results are streamed from disk, so neither is held in memory. These hand out whole populations: only officers
+ * and auditors may call them (see SecurityConfiguration), and an officer sees only the sweeps made under a region
+ * inside their own. Another region's sweep answers 404, as an unknown one does, so ids do not tell what exists.
  */
 @RestController
 public class SweepController {
@@ -50,7 +53,7 @@ public class SweepController {
     @PostMapping(path = PATH, consumes = {NDJSON, JSONL, CSV}, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<SweepJobResponse> submit(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            HttpServletRequest request) throws IOException {
+            HttpServletRequest request, Caller caller) throws IOException {
         if (asOf != null && (asOf.isBefore(EARLIEST) || asOf.isAfter(LATEST))) {
             throw new InvalidRequestException(List.of(new FieldProblem("asOf",
                     "must be between " + EARLIEST + " and " + LATEST)));
@@ -59,49 +62,66 @@ public class SweepController {
                 MediaType.parseMediaType(CSV)) ? Population.Format.CSV : Population.Format.JSONL;
         SweepJob job;
         try (InputStream body = request.getInputStream()) {
-            job = jobs.submit(body, request.getContentLengthLong(), format, asOf);
+            job = jobs.submit(body, request.getContentLengthLong(), format, asOf, caller.region(), caller.name());
         }
         return ResponseEntity.accepted().location(URI.create(PATH + "/" + job.id())).body(view(job));
     }
 
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-    public SweepJobResponse.Listing all() {
-        return new SweepJobResponse.Listing(jobs.list().stream().map(this::view).toList());
+    public SweepJobResponse.Listing all(Caller caller) {
+        return new SweepJobResponse.Listing(jobs.list().stream().filter(job -> caller.sees(job.region()))
+                .map(this::view).toList());
     }
 
     @GetMapping(path = PATH + "/{sweepId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public SweepJobResponse one(@PathVariable String sweepId) {
-        return view(job(sweepId));
+    public SweepJobResponse one(@PathVariable String sweepId, Caller caller) {
+        return view(job(sweepId, caller));
+    }
+
+    /**
+     * Deletes a sweep and every file of it. An officer may delete the sweeps made under a region inside their own:
+     * a bureau's sweeps are the bureau's, not the one officer's who happened to upload them. An officer who is
+     * also an auditor reads every region's but deletes only those.
+     */
+    @DeleteMapping(path = PATH + "/{sweepId}")
+    public ResponseEntity<Void> delete(@PathVariable String sweepId, Caller caller) throws IOException {
+        SweepJob job = jobs.find(sweepId).filter(found -> caller.mayChange(found.region()))
+                .orElseThrow(() -> new UnknownSweepException(sweepId));
+        if (!jobs.delete(job.id())) {
+            throw new UnknownSweepException(sweepId);
+        }
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping(path = PATH + "/{sweepId}/summary")
-    public ResponseEntity<Resource> summary(@PathVariable String sweepId) {
-        return file(sweepId, SweepJobs.Result.SUMMARY, MediaType.APPLICATION_JSON);
+    public ResponseEntity<Resource> summary(@PathVariable String sweepId, Caller caller) {
+        return file(sweepId, caller, SweepJobs.Result.SUMMARY, MediaType.APPLICATION_JSON);
     }
 
     @GetMapping(path = PATH + "/{sweepId}/summary.html")
-    public ResponseEntity<Resource> summaryPage(@PathVariable String sweepId) {
-        return file(sweepId, SweepJobs.Result.SUMMARY_PAGE, new MediaType(MediaType.TEXT_HTML,
+    public ResponseEntity<Resource> summaryPage(@PathVariable String sweepId, Caller caller) {
+        return file(sweepId, caller, SweepJobs.Result.SUMMARY_PAGE, new MediaType(MediaType.TEXT_HTML,
                 java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @GetMapping(path = PATH + "/{sweepId}/claimable")
-    public ResponseEntity<Resource> claimable(@PathVariable String sweepId) {
-        return file(sweepId, SweepJobs.Result.CLAIMABLE, MediaType.parseMediaType(NDJSON + ";charset=UTF-8"));
+    public ResponseEntity<Resource> claimable(@PathVariable String sweepId, Caller caller) {
+        return file(sweepId, caller, SweepJobs.Result.CLAIMABLE, MediaType.parseMediaType(NDJSON + ";charset=UTF-8"));
     }
 
     @GetMapping(path = PATH + "/{sweepId}/rejects")
-    public ResponseEntity<Resource> rejects(@PathVariable String sweepId) {
-        return file(sweepId, SweepJobs.Result.REJECTS, MediaType.parseMediaType(NDJSON + ";charset=UTF-8"));
+    public ResponseEntity<Resource> rejects(@PathVariable String sweepId, Caller caller) {
+        return file(sweepId, caller, SweepJobs.Result.REJECTS, MediaType.parseMediaType(NDJSON + ";charset=UTF-8"));
     }
 
     @GetMapping(path = PATH + "/{sweepId}/outcomes")
-    public ResponseEntity<Resource> outcomes(@PathVariable String sweepId) {
-        return file(sweepId, SweepJobs.Result.OUTCOMES, MediaType.parseMediaType(TSV + ";charset=UTF-8"));
+    public ResponseEntity<Resource> outcomes(@PathVariable String sweepId, Caller caller) {
+        return file(sweepId, caller, SweepJobs.Result.OUTCOMES, MediaType.parseMediaType(TSV + ";charset=UTF-8"));
     }
 
-    private SweepJob job(String sweepId) {
-        return jobs.find(sweepId).orElseThrow(() -> new UnknownSweepException(sweepId));
+    private SweepJob job(String sweepId, Caller caller) {
+        return jobs.find(sweepId).filter(job -> caller.sees(job.region()))
+                .orElseThrow(() -> new UnknownSweepException(sweepId));
     }
 
     private SweepJobResponse view(SweepJob job) {
@@ -109,8 +129,8 @@ public class SweepController {
     }
 
     /** A result file streamed from disk, once the job has results (409 before). */
-    private ResponseEntity<Resource> file(String sweepId, SweepJobs.Result result, MediaType type) {
-        SweepJob job = job(sweepId);
+    private ResponseEntity<Resource> file(String sweepId, Caller caller, SweepJobs.Result result, MediaType type) {
+        SweepJob job = job(sweepId, caller);
         FileSystemResource file = new FileSystemResource(jobs.result(job, result)
                 .orElseThrow(() -> new SweepNotFinishedException(job)));
         return ResponseEntity.ok().contentType(type).body(file);

@@ -48,8 +48,13 @@ import java.util.Set;
 @Service
 public class CertificationService {
 
-    /** What was asked: whose records, at which date, for which policies. */
-    public record Request(String personId, LocalDate asOf, List<GovernmentRecord> records, List<String> policies) {
+    /**
+     * What was asked: whose records, at which date, for which policies, by the bureau of which region (null for
+     * none). The region is part of the certification's id, so two bureaus certifying the same records make two
+     * certifications, each seen under its own region.
+     */
+    public record Request(String personId, LocalDate asOf, List<GovernmentRecord> records, List<String> policies,
+                          String region) {
     }
 
     private static final ObjectMapper CANONICAL = JsonMapper.builder().addModule(new JavaTimeModule())
@@ -126,7 +131,8 @@ public class CertificationService {
                 .map(Decision::certifiedTier).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         String digest = digest(request.personId(), request.records());
         String id = "cert-" + sha256(digest + "|" + ruleset.version() + "|" + asOf + "|"
-                + (request.policies() == null ? "" : String.join(",", request.policies()))).substring(0, 20);
+                + (request.policies() == null ? "" : String.join(",", request.policies()))
+                + (request.region() == null ? "" : "|" + request.region())).substring(0, 20);
         List<TraceStep> trace = proven.evaluation().trace().stream()
                 .filter(t -> wanted == null || wanted.contains(t.policyId()) || ruleset.policy(t.policyId()) == null
                         || ruleset.policy(t.policyId()).kind() != PolicyDefinition.Kind.DECISION)

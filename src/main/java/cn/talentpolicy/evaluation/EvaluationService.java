@@ -95,7 +95,7 @@ public class EvaluationService {
 
     private static void inRange(List<FieldProblem> problems, String field, LocalDate date) {
         if (date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))) {
-            problems.add(new FieldProblem(field, date + " is outside " + EARLIEST + " to " + LATEST));
+            problems.add(new FieldProblem(field, "is outside " + EARLIEST + " to " + LATEST));
         }
     }
 
@@ -104,9 +104,9 @@ public class EvaluationService {
             return;
         }
         if (date.isBefore(EARLIEST)) {
-            problems.add(new FieldProblem(field, date + " is before " + EARLIEST));
+            problems.add(new FieldProblem(field, "is before " + EARLIEST));
         } else if (date.isAfter(asOf)) {
-            problems.add(new FieldProblem(field, what + " on " + date + ", after the as-of date " + asOf));
+            problems.add(new FieldProblem(field, what + " after the as-of date " + asOf));
         }
     }
 

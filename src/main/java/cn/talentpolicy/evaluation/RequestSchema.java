@@ -101,7 +101,7 @@ public final class RequestSchema {
             if (m.getProperty() != null && ("required".equals(m.getType()) || "additionalProperties".equals(m.getType()))) {
                 field = field.isEmpty() ? m.getProperty() : field + "." + m.getProperty();
             }
-            String message = message(m, instance.at(pointer(location)));
+            String message = message(m, instance.at(pointer(location)), FieldProblem.personal(field));
             byField.merge(field, message, (a, b) -> a.contains(b) ? a : a + "; " + b);
         }
         List<FieldProblem> problems = new ArrayList<>();
@@ -188,9 +188,9 @@ public final class RequestSchema {
         return null;
     }
 
-    /** The violation in the words the API uses everywhere else. */
-    private static String message(ValidationMessage m, JsonNode value) {
-        String given = value.isMissingNode() ? "" : "'" + value.asText() + "' ";
+    /** The violation in the words the API uses everywhere else; a personal field's value is not repeated. */
+    private static String message(ValidationMessage m, JsonNode value, boolean personal) {
+        String given = value.isMissingNode() || personal ? "" : "'" + value.asText() + "' ";
         Object[] args = m.getArguments() == null ? new Object[0] : m.getArguments();
         String arg = args.length > 0 ? String.valueOf(args[0]) : "";
         return switch (m.getType()) {
@@ -199,13 +199,17 @@ public final class RequestSchema {
             case "enum" -> given + "is not one of " + arg.replaceAll("[\\[\\]\"]", "").replace(",", ", ")
                     .replaceAll(" +", " ");
             case "format" -> given + "is not a real date in YYYY-MM-DD form";
-            case "pattern" -> arg.contains("\\d{6}") ? "must be a six-digit GB/T 2260 region code, like 370102 (was "
-                    + given.trim() + ")" : given + "does not have the expected form " + arg;
-            case "minimum" -> "must be greater than or equal to " + arg + " (was " + given.trim() + ")";
-            case "maximum" -> "must be at most " + arg + " (was " + given.trim() + ")";
+            case "pattern" -> arg.contains("\\d{6}") ? "must be a six-digit GB/T 2260 region code, like 370102"
+                    + was(given) : given + "does not have the expected form " + arg;
+            case "minimum" -> "must be greater than or equal to " + arg + was(given);
+            case "maximum" -> "must be at most " + arg + was(given);
             case "const" -> given + "must be " + arg;
             default -> m.getMessage().replaceFirst("^\\Q" + m.getInstanceLocation() + "\\E:?\\s*", "");
         };
+    }
+
+    private static String was(String given) {
+        return given.isEmpty() ? "" : " (was " + given.trim() + ")";
     }
 
     /** The bean constraints a read input breaks, by field path, sorted. */

@@ -29,4 +29,18 @@ public final class Regions {
     public static boolean inDistrict(String code, String districtCode) {
         return code != null && code.equals(districtCode);
     }
+
+    /**
+     * Whether {@code code} lies in {@code area}: a province code (ending 0000) holds its cities and districts, a
+     * city code (ending 00) its districts, a district only itself. False if either is not a six-digit code.
+     */
+    public static boolean within(String code, String area) {
+        if (code == null || area == null || !code.matches("\\d{6}") || !area.matches("\\d{6}")) {
+            return false;
+        }
+        if (area.endsWith("0000")) {
+            return inProvince(code, area);
+        }
+        return area.endsWith("00") ? inCity(code, area) : inDistrict(code, area);
+    }
 }

@@ -3,12 +3,14 @@ package cn.talentpolicy.rulesets;
 import cn.talentpolicy.engine.Ruleset;
 import cn.talentpolicy.engine.RulesetHolder;
 import cn.talentpolicy.engine.RulesetLoader;
+import cn.talentpolicy.storage.DataDirectory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.Metrics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -100,6 +102,7 @@ public class RulesetReloader {
         ValidationReport report = RulesetValidator.validate(rulesDir);
         Ruleset candidate = report.ruleset();
         boolean accept = report.valid() && candidate != null;
+        Metrics.counter("talent.ruleset.reloads", "result", accept ? "accepted" : "refused").increment();
         if (accept) {
             Ruleset replaced = holder.replace(candidate);
             scheduler.schedule(replaced::close, retireSeconds, TimeUnit.SECONDS);
@@ -138,13 +141,16 @@ public class RulesetReloader {
 
     private void record(Attempt attempt) {
         try {
-            Files.createDirectories(history.getParent());
+            DataDirectory.folder(history.getParent());
             HistoryLine line = new HistoryLine(attempt.at(), attempt.trigger(), attempt.candidateVersion(),
                     attempt.accepted(), attempt.servingVersion(), attempt.report().errors().size(),
                     attempt.report().warnings().size(),
                     attempt.report().errors().stream().limit(5).map(ValidationReport.Finding::toString).toList());
-            Files.writeString(history, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            try (java.nio.channels.FileChannel file = DataDirectory.openPrivate(history, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                file.write(java.nio.ByteBuffer.wrap((JSON.writeValueAsString(line) + "\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+            }
         } catch (IOException e) {
             log.error("Cannot record the reload in {}", history, e);
         }

@@ -23,6 +23,7 @@ final class JobFolders {
     /** A job id: random (80 bits from a SecureRandom), so one person's sweep cannot be found by guessing. */
     private static final Pattern ID = Pattern.compile("sweep-[0-9a-f]{20}");
     private static final String JOB = "job.json";
+    private static final String DELETED = ".deleted-";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path root;
@@ -110,7 +111,7 @@ final class JobFolders {
     }
 
     Path createFolder(String id) throws IOException {
-        return Files.createDirectories(folder(id));
+        return cn.talentpolicy.storage.DataDirectory.folder(folder(id));
     }
 
     static void delete(Path folder) throws IOException {
@@ -120,6 +121,33 @@ final class JobFolders {
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Takes a job's folder out of the jobs in one rename (to {@code .deleted-<id>}, which no scan reads as a job),
+     * so that a deletion cut short leaves nothing that comes back at the next start; then deletes it.
+     */
+    void deleteJob(String id) throws IOException {
+        Path folder = folder(id);
+        Path tombstone = root.resolve(DELETED + id);
+        if (Files.exists(folder)) {
+            Files.move(folder, tombstone, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        delete(tombstone);
+    }
+
+    /** Deletes what deletions cut short left behind. */
+    void purgeDeleted() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> folders = Files.list(root)) {
+            for (Path folder : folders.filter(f -> f.getFileName().toString().startsWith(DELETED)).toList()) {
+                delete(folder);
             }
         }
     }

@@ -3,11 +3,12 @@ package cn.talentpolicy.sweeps;
 import cn.talentpolicy.certification.CertificationProperties;
 import cn.talentpolicy.engine.Ruleset;
 import cn.talentpolicy.engine.RulesetHolder;
+import cn.talentpolicy.storage.DataDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -83,6 +85,9 @@ public class SweepJobs implements AutoCloseable {
     private static final long SAVE_EVERY_NANOS = 1_000_000_000L;
 
     private final JobFolders folders;
+    private final DataDirectory data;
+    /** Jobs deleted while their sweep may still be running: nothing of theirs is written again. */
+    private final Set<String> deleted = ConcurrentHashMap.newKeySet();
     private final RulesetHolder rulesets;
     private final Map<String, Integer> maxAgeDays;
     private final SweepProperties properties;
@@ -91,12 +96,17 @@ public class SweepJobs implements AutoCloseable {
     private ExecutorService worker;
     private volatile boolean stopping;
     private volatile Run running;
+    /** The job the job thread has taken, until it lets go of its files. */
+    private volatile Working working;
+    /** Held while a job's entry or job.json is written, and while a deletion takes the job out. */
+    private final Object records = new Object();
     private volatile Runnable afterEachBatch = () -> {
     };
 
-    public SweepJobs(@Value("${talent.data-dir:data}") Path dataDir, RulesetHolder rulesets,
-                     CertificationProperties certification, SweepProperties properties, Clock clock) {
-        this.folders = new JobFolders(dataDir);
+    public SweepJobs(DataDirectory data, RulesetHolder rulesets, CertificationProperties certification,
+                     SweepProperties properties, Clock clock) {
+        this.data = data;
+        this.folders = new JobFolders(data.root());
         this.rulesets = rulesets;
         this.maxAgeDays = certification.maxAgeDays();
         this.properties = properties;
@@ -112,6 +122,7 @@ public class SweepJobs implements AutoCloseable {
         if (worker != null) {
             return;
         }
+        folders.purgeDeleted(); // deletions the last run began and did not finish
         JobFolders.Found found = folders.scan();
         for (Path unfinished : found.unfinishedUploads()) {
             log.info("Removing {}: its upload never finished", unfinished);
@@ -178,9 +189,11 @@ public class SweepJobs implements AutoCloseable {
      * @param declaredBytes the upload's length as its sender declares it, -1 if not declared: over the limit, it
      *                      is refused before a byte is read
      * @param asOf          the date to sweep at; null for today (in the service's clock's zone)
+     * @param region        the region the job is made under (the uploading officer's)
+     * @param madeBy        who uploads it
      */
-    public SweepJob submit(InputStream upload, long declaredBytes, Population.Format format, LocalDate asOf)
-            throws IOException {
+    public SweepJob submit(InputStream upload, long declaredBytes, Population.Format format, LocalDate asOf,
+                           String region, String madeBy) throws IOException {
         if (declaredBytes > properties.maxUploadBytes()) {
             throw new UploadTooLargeException(properties.maxUploadBytes());
         }
@@ -195,7 +208,8 @@ public class SweepJobs implements AutoCloseable {
             throw e;
         }
         // the job exists from here: a folder without job.json is an unfinished upload, removed at start-up
-        SweepJob job = save(SweepJob.queued(id, asOf != null ? asOf : LocalDate.now(clock), format, now()));
+        SweepJob job = save(SweepJob.queued(id, asOf != null ? asOf : LocalDate.now(clock), format, now(), region,
+                madeBy));
         synchronized (this) {
             if (worker != null && !stopping) {
                 worker.execute(() -> run(id));
@@ -233,6 +247,75 @@ public class SweepJobs implements AutoCloseable {
         return hasResults(job) ? Optional.of(folders.result(job.id(), result.file)) : Optional.empty();
     }
 
+    /**
+     * Deletes the job and every file of it, its upload and its results. A running sweep is stopped first (this
+     * waits up to 30 seconds for it to let go of its files).
+     *
+     * @return false if there is no such job
+     */
+    public boolean delete(String id) throws IOException {
+        if (!JobFolders.isId(id)) {
+            return false;
+        }
+        synchronized (records) { // from here nothing of the job is written again, and only one caller deletes it
+            if (jobs.remove(id) == null) {
+                return false;
+            }
+            deleted.add(id);
+        }
+        Working sweeping = working;
+        if (sweeping != null && sweeping.id.equals(id)) {
+            try {
+                if (!sweeping.ended.await(30, TimeUnit.SECONDS)) {
+                    log.warn("Sweep {} did not stop within 30 s of its deletion", id);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        folders.deleteJob(id);
+        data.freed();
+        log.info("Sweep {} deleted", id);
+        return true;
+    }
+
+    /**
+     * Deletes the jobs that ended longer ago than the data directory's retention period, every file of them
+     * (daily, and once soon after start). Jobs not ended are kept, however old.
+     */
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT24H")
+    public int deleteExpired() {
+        Instant cutoff = clock.instant().minus(data.retention());
+        int count = 0;
+        for (SweepJob job : list()) {
+            Instant ended = job.finished() != null ? job.finished() : job.created();
+            if (job.status().isFinal() && ended.isBefore(cutoff)) {
+                try {
+                    count += delete(job.id()) ? 1 : 0;
+                } catch (IOException | RuntimeException e) { // the next job's retention is not this one's
+                    log.error("Sweep {}: cannot delete it at the end of its retention period: {}", job.id(),
+                            e.toString());
+                }
+            }
+        }
+        if (count > 0) {
+            log.info("Deleted {} sweeps that ended more than {} days ago", count, data.retention().toDays());
+        }
+        return count;
+    }
+
+    /** The running sweep's entries done and in all (total 0 until counted), or empty if none runs. */
+    public Optional<Progress> progress() {
+        Run run = running;
+        SweepJob job = run == null ? null : jobs.get(run.id);
+        return job == null ? Optional.empty() : Optional.of(new Progress(job.done(), job.total() == null ? 0
+                : job.total()));
+    }
+
+    /** How far the running sweep is. */
+    public record Progress(long done, long total) {
+    }
+
     /** Lets a test act between two batches of the running sweep, as a reload or a shutdown would. */
     void afterEachBatch(Runnable hook) {
         this.afterEachBatch = hook;
@@ -240,9 +323,15 @@ public class SweepJobs implements AutoCloseable {
 
     /** Sweeps one job to its end (on the job thread). */
     private void run(String id) {
-        SweepJob job = jobs.get(id);
-        if (job == null || job.status().isFinal()) {
-            return;
+        SweepJob job;
+        Working claimed;
+        synchronized (records) { // a deletion from here on waits for this run to let go of the job's files
+            job = jobs.get(id);
+            if (job == null || job.status().isFinal() || deleted.contains(id)) {
+                return;
+            }
+            claimed = new Working(id);
+            working = claimed;
         }
         try {
             Optional<SweepResults.State> checkpoint = folders.checkpoint(id);
@@ -271,9 +360,14 @@ public class SweepJobs implements AutoCloseable {
             save(jobs.get(id).done(summary.entries(), now()));
             log.info("Sweep {} done: {} entries, {} claims", id, summary.entries(), summary.claims());
         } catch (RulesChanged e) {
-            interrupt(jobs.get(id), e.getMessage());
+            SweepJob changed = jobs.get(id);
+            if (changed != null) {
+                interrupt(changed, e.getMessage());
+            }
         } catch (Exception e) {
-            if (stopping) {
+            if (deleted.contains(id) || jobs.get(id) == null) {
+                log.info("Sweep {} stopped: it was deleted", id);
+            } else if (stopping) {
                 leaveForNextStart(id);
             } else {
                 String why = describe(e);
@@ -286,9 +380,24 @@ public class SweepJobs implements AutoCloseable {
             }
         } catch (Error e) { // out of memory, say: said on the job, or every start would pick it up again
             log.error("Sweep {} failed", id, e);
-            save(jobs.get(id).failed(e.toString(), now()));
+            SweepJob failed = jobs.get(id);
+            if (failed != null) {
+                save(failed.failed(e.toString(), now()));
+            }
         } finally {
             running = null;
+            working = null;
+            claimed.ended.countDown();
+        }
+    }
+
+    /** The job the job thread is on, from the moment it takes it until it lets go of its files. */
+    private static final class Working {
+        final String id;
+        final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+
+        Working(String id) {
+            this.id = id;
         }
     }
 
@@ -325,8 +434,10 @@ public class SweepJobs implements AutoCloseable {
     private void leaveForNextStart(String id) {
         Thread.interrupted(); // the job file is written through an interruptible channel
         SweepJob job = jobs.get(id);
-        save(job);
-        log.info("Sweep {} stopped at {} entries; it resumes at the next start", id, job.done());
+        if (job != null) {
+            save(job);
+            log.info("Sweep {} stopped at {} entries; it resumes at the next start", id, job.done());
+        }
     }
 
     private static String describe(Exception e) {
@@ -341,8 +452,12 @@ public class SweepJobs implements AutoCloseable {
     }
 
     private SweepJob save(SweepJob job) {
-        jobs.put(job.id(), job);
-        folders.save(job);
+        synchronized (records) {
+            if (!deleted.contains(job.id())) {
+                jobs.put(job.id(), job);
+                folders.save(job);
+            }
+        }
         return job;
     }
 
@@ -353,9 +468,11 @@ public class SweepJobs implements AutoCloseable {
     private long copy(InputStream upload, Path target) throws IOException {
         long bytes = 0;
         byte[] buffer = new byte[1 << 16];
-        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
+        try (OutputStream out = java.nio.channels.Channels.newOutputStream(DataDirectory.openPrivate(target,
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
             int read;
             while ((read = upload.read(buffer)) != -1) {
+                data.reserve(read);
                 bytes += read;
                 if (bytes > properties.maxUploadBytes()) {
                     throw new UploadTooLargeException(properties.maxUploadBytes());
@@ -386,16 +503,22 @@ public class SweepJobs implements AutoCloseable {
             if (stopping) {
                 throw new IllegalStateException("the service is stopping");
             }
+            if (deleted.contains(id)) {
+                throw new IllegalStateException("the sweep was deleted");
+            }
             String serving = rulesets.current().version();
             if (!serving.equals(version)) {
                 // the replaced ruleset is closed soon after a reload: the sweep cannot go on with it
                 throw new RulesChanged(RulesChanged.reason(version, serving));
             }
             perSecond = elapsedNanos > 0 ? (done - doneBefore) / (elapsedNanos / 1e9) : 0;
-            SweepJob job = jobs.get(id).progressed(done);
-            jobs.put(id, job);
-            if (System.nanoTime() - saved >= SAVE_EVERY_NANOS) {
-                folders.save(job);
+            SweepJob job = jobs.computeIfPresent(id, (key, was) -> was.progressed(done));
+            if (job != null && System.nanoTime() - saved >= SAVE_EVERY_NANOS) {
+                synchronized (records) {
+                    if (!deleted.contains(id)) {
+                        folders.save(job);
+                    }
+                }
                 saved = System.nanoTime();
             }
         }

@@ -1,6 +1,7 @@
 package cn.talentpolicy.sweeps;
 
 import cn.talentpolicy.evaluation.FieldProblem;
+import cn.talentpolicy.storage.DataDirectory;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.BufferedWriter;
@@ -101,7 +102,7 @@ final class SweepResults implements Closeable {
 
     static SweepResults open(Path folder, Identity identity, List<String> policies, Map<String, String> titles,
                              boolean resume) throws IOException {
-        Files.createDirectories(folder);
+        DataDirectory.folder(folder);
         Path statePath = folder.resolve(STATE);
         List<String> shards = identity.shard().equals(Shard.ALL.toString()) ? List.of() : List.of(identity.shard());
         SweepSummary.Tally tally = new SweepSummary.Tally(identity.asOf(), identity.rulesetVersion(), shards, titles);
@@ -134,7 +135,7 @@ final class SweepResults implements Closeable {
         }
         SweepResults results = new SweepResults(folder, identity, tally, 0);
         for (String file : DATA) {
-            results.add(file, FileChannel.open(folder.resolve(file), StandardOpenOption.CREATE,
+            results.add(file, DataDirectory.openPrivate(folder.resolve(file), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
         }
         results.writers.get(OUTCOMES).write("personId\tregion\t" + String.join("\t", policies) + "\n");
@@ -260,7 +261,7 @@ final class SweepResults implements Closeable {
 
     static void writeAtomically(Path path, byte[] content) throws IOException {
         Path temporary = path.resolveSibling(path.getFileName() + ".tmp");
-        try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(temporary,
+        try (java.nio.channels.FileChannel file = DataDirectory.openPrivate(temporary,
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
             while (buffer.hasRemaining()) {

@@ -20,9 +20,17 @@ final class ApiClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String authorization;
 
+    /** A client with no credentials: the public. */
     ApiClient(int port) {
+        this(port, null);
+    }
+
+    /** A client that sends this Authorization header (see TestIdentityProvider). */
+    ApiClient(int port, String authorization) {
         this.base = "http://localhost:" + port;
+        this.authorization = authorization;
     }
 
     Response post(String path, Object body) {
@@ -42,7 +50,14 @@ final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
-    private Response send(HttpRequest request) {
+    Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build());
+    }
+
+    private Response send(HttpRequest unsigned) {
+        HttpRequest request = authorization == null ? unsigned
+                : HttpRequest.newBuilder(unsigned, (name, value) -> true).header("Authorization", authorization)
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String text = response.body();

@@ -1,5 +1,7 @@
 package cn.talentpolicy.api;
 
+import cn.talentpolicy.facts.Regions;
+import cn.talentpolicy.security.TestIdentityProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,7 +29,7 @@ class CertificationApiTests {
 
     @BeforeEach
     void client() throws IOException {
-        api = new ApiClient(port);
+        api = new ApiClient(port, TestIdentityProvider.officer(Regions.SHANDONG));
         ContractTests.loadContract();
     }
 

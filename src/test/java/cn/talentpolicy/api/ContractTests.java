@@ -1,5 +1,7 @@
 package cn.talentpolicy.api;
 
+import cn.talentpolicy.facts.Regions;
+import cn.talentpolicy.security.TestIdentityProvider;
 import cn.talentpolicy.evaluation.RequestSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -51,6 +54,7 @@ class ContractTests {
     int port;
 
     @Autowired
+    @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
     ApiClient api;
@@ -63,7 +67,7 @@ class ContractTests {
 
     @BeforeEach
     void client() {
-        api = new ApiClient(port);
+        api = new ApiClient(port, TestIdentityProvider.officer(Regions.SHANDONG));
     }
 
     static Set<ValidationMessage> violations(String schemaName, JsonNode instance) {

@@ -1,5 +1,6 @@
 package cn.talentpolicy.api;
 
+import cn.talentpolicy.security.TestIdentityProvider;
 import cn.talentpolicy.TestRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,7 @@ class RulesetApiTests {
     @BeforeEach
     void client() throws IOException {
         ContractTests.loadContract();
-        api = new ApiClient(port);
+        api = new ApiClient(port, TestIdentityProvider.policyAdmin());
     }
 
     @Test
@@ -134,7 +135,8 @@ class RulesetApiTests {
     HttpResponse<String> postZip(byte[] body) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/v1/rulesets/validate"))
-                .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                .header("Content-Type", "application/zip")
+                .header("Authorization", TestIdentityProvider.policyAdmin()).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

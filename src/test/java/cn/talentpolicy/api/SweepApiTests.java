@@ -1,5 +1,7 @@
 package cn.talentpolicy.api;
 
+import cn.talentpolicy.facts.Regions;
+import cn.talentpolicy.security.TestIdentityProvider;
 import cn.talentpolicy.sweeps.SweepProperties;
 import cn.talentpolicy.sweeps.TestPopulation;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,6 +42,7 @@ class SweepApiTests {
     int port;
 
     final HttpClient http = HttpClient.newHttpClient();
+    static final String OFFICER = TestIdentityProvider.officer(Regions.QINGDAO);
 
     @BeforeEach
     void contract() throws IOException {
@@ -136,12 +139,16 @@ class SweepApiTests {
     @Test
     void anUnknownOrMisshapenIdIsA404NamingIt() throws Exception {
         for (String path : List.of("/api/v1/sweeps/sweep-00000000000000000000", "/api/v1/sweeps/not-a-sweep/summary",
-                "/api/v1/sweeps/..%2e/outcomes", "/api/v1/sweeps/sweep-00000000000000000000/claimable")) {
+                "/api/v1/sweeps/sweep-00000000000000000000/claimable")) {
             HttpResponse<String> response = get(path);
             assertProblem(response, 404);
             assertThat(json(response).get("type").asText()).as(path).isEqualTo("/problems/unknown-sweep");
             assertThat(json(response).at("/errors/0/field").asText()).isEqualTo("sweepId");
         }
+        // an address that tries to climb out of the sweeps is refused before any controller sees it
+        HttpResponse<String> climbing = get("/api/v1/sweeps/..%2e/outcomes");
+        assertProblem(climbing, 400);
+        assertThat(json(climbing).get("type").asText()).isEqualTo("/problems/rejected-address");
     }
 
     @Test
@@ -183,7 +190,8 @@ class SweepApiTests {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/sweeps HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + NDJSON
-                    + "\r\nContent-Length: " + bytes + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "\r\nAuthorization: " + OFFICER + "\r\nContent-Length: " + bytes + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
                     .readLine();
@@ -218,12 +226,13 @@ class SweepApiTests {
 
     HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                        .header("Authorization", OFFICER)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", OFFICER).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

@@ -212,7 +212,7 @@ class GeneratedPopulationRulesTests {
     private static List<Decision> certify(JsonNode person) throws IOException {
         List<GovernmentRecord> records = JSON.readerForListOf(GovernmentRecord.class).readValue(person.get("records"));
         Certification certification = certifications.certify(new CertificationService.Request(
-                person.path("personId").asText(), AS_OF, records, null));
+                person.path("personId").asText(), AS_OF, records, null, null));
         List<Decision> decisions = new ArrayList<>();
         certification.decisions().forEach(d -> decisions.add(d.decision()));
         return decisions;

@@ -5,6 +5,7 @@ import cn.talentpolicy.certification.CertificationProperties;
 import cn.talentpolicy.engine.Ruleset;
 import cn.talentpolicy.engine.RulesetHolder;
 import cn.talentpolicy.engine.RulesetLoader;
+import cn.talentpolicy.storage.DataDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,11 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -41,6 +44,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * rules changed, when the job is INTERRUPTED with what it had so far.
  */
 class SweepJobsTests {
+
+    static final String QINGDAO = cn.talentpolicy.facts.Regions.QINGDAO;
+    static final Population.Format JSONL = Population.Format.JSONL;
 
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 28);
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
@@ -84,7 +90,7 @@ class SweepJobsTests {
 
     @Test
     void aSweepCutShortByACrashIsResumedAtStartAndEndsWithTheFilesOfAnUninterruptedSweep() throws Exception {
-        SweepJob job = service(new RulesetHolder(rules)).submit(upload(), -1, Population.Format.JSONL, AS_OF);
+        SweepJob job = service(new RulesetHolder(rules)).submit(upload(), -1, JSONL, AS_OF, QINGDAO, "an officer");
         SweepResults.State checkpoint = crashMidway(job);
 
         SweepJobs restarted = service(new RulesetHolder(rules));
@@ -100,12 +106,13 @@ class SweepJobsTests {
     /** A bureau moves its data directory (a new disk, another mount point) while a sweep is cut short. */
     @Test
     void aSweepCutShortIsResumedFromADataDirectoryMovedElsewhere() throws Exception {
-        SweepJob job = service(new RulesetHolder(rules)).submit(upload(), -1, Population.Format.JSONL, AS_OF);
+        SweepJob job = service(new RulesetHolder(rules)).submit(upload(), -1, JSONL, AS_OF, QINGDAO, "an officer");
         crashMidway(job);
         Path moved = data.resolve("moved");
         Files.move(data.resolve("sweeps"), Files.createDirectories(moved).resolve("sweeps"));
 
-        SweepJobs restarted = new SweepJobs(moved, new RulesetHolder(rules), CertificationProperties.defaults(),
+        SweepJobs restarted = new SweepJobs(DataDirectory.at(moved), new RulesetHolder(rules),
+                CertificationProperties.defaults(),
                 SMALL_BATCHES, CLOCK);
         services.add(restarted);
         restarted.start();
@@ -130,7 +137,7 @@ class SweepJobsTests {
             }
         });
         first.start();
-        SweepJob job = first.submit(upload(), -1, Population.Format.JSONL, AS_OF);
+        SweepJob job = first.submit(upload(), -1, JSONL, AS_OF, QINGDAO, "an officer");
         assertThat(secondBatch.await(60, TimeUnit.SECONDS)).isTrue();
         first.close();
 
@@ -145,7 +152,7 @@ class SweepJobsTests {
 
     @Test
     void aSweepWhoseRulesChangedWhileTheServiceWasDownIsInterruptedWithItsResultsSoFar() throws Exception {
-        SweepJob job = service(new RulesetHolder(rules)).submit(upload(), -1, Population.Format.JSONL, AS_OF);
+        SweepJob job = service(new RulesetHolder(rules)).submit(upload(), -1, JSONL, AS_OF, QINGDAO, "an officer");
         SweepResults.State checkpoint = crashMidway(job);
 
         SweepJobs restarted = service(new RulesetHolder(changedRules));
@@ -171,7 +178,7 @@ class SweepJobsTests {
             }
         });
         jobs.start();
-        SweepJob job = jobs.submit(upload(), -1, Population.Format.JSONL, AS_OF);
+        SweepJob job = jobs.submit(upload(), -1, JSONL, AS_OF, QINGDAO, "an officer");
         SweepJob interrupted = awaitEnd(jobs, job.id());
 
         assertThat(interrupted.status()).isEqualTo(SweepJob.Status.INTERRUPTED);
@@ -193,8 +200,8 @@ class SweepJobsTests {
             running.forEach(j -> runOrder.add(j.id()));
         });
         jobs.start();
-        SweepJob first = jobs.submit(upload(), -1, Population.Format.JSONL, AS_OF);
-        SweepJob second = jobs.submit(upload(), -1, Population.Format.JSONL, null);
+        SweepJob first = jobs.submit(upload(), -1, JSONL, AS_OF, QINGDAO, "an officer");
+        SweepJob second = jobs.submit(upload(), -1, JSONL, null, QINGDAO, "an officer");
 
         assertThat(second.asOf()).as("today where the clock is").isEqualTo(LocalDate.of(2026, 11, 28));
         assertThat(List.of(first.id(), second.id())).allMatch(id -> id.matches("sweep-[0-9a-f]{20}"))
@@ -211,13 +218,13 @@ class SweepJobsTests {
     void anUploadOverTheLimitOrEmptyLeavesNothingOnDisk() throws Exception {
         SweepJobs jobs = service(new RulesetHolder(rules), new SweepProperties(2, 10, 1000));
 
-        assertThatThrownBy(() -> jobs.submit(new ByteArrayInputStream(new byte[1001]), -1, Population.Format.JSONL,
-                AS_OF)).isInstanceOf(SweepJobs.UploadTooLargeException.class);
-        assertThatThrownBy(() -> jobs.submit(unreadable(), 5000, Population.Format.JSONL, AS_OF))
+        assertThatThrownBy(() -> jobs.submit(new ByteArrayInputStream(new byte[1001]), -1, JSONL,
+                AS_OF, QINGDAO, "an officer")).isInstanceOf(SweepJobs.UploadTooLargeException.class);
+        assertThatThrownBy(() -> jobs.submit(unreadable(), 5000, JSONL, AS_OF, QINGDAO, "an officer"))
                 .as("a declared length over the limit is refused before reading")
                 .isInstanceOf(SweepJobs.UploadTooLargeException.class);
-        assertThatThrownBy(() -> jobs.submit(new ByteArrayInputStream(new byte[0]), -1, Population.Format.JSONL,
-                AS_OF)).isInstanceOf(SweepJobs.EmptyUploadException.class);
+        assertThatThrownBy(() -> jobs.submit(new ByteArrayInputStream(new byte[0]), -1, JSONL,
+                AS_OF, QINGDAO, "an officer")).isInstanceOf(SweepJobs.EmptyUploadException.class);
         assertThat(jobFolders()).isEmpty();
         assertThat(jobs.list()).isEmpty();
     }
@@ -225,7 +232,7 @@ class SweepJobsTests {
     @Test
     void aTextNotShapedLikeAnIdNamesNoJobAndReachesNoPath() throws Exception {
         SweepJobs jobs = service(new RulesetHolder(rules));
-        SweepJob queued = jobs.submit(upload(), -1, Population.Format.JSONL, AS_OF);
+        SweepJob queued = jobs.submit(upload(), -1, JSONL, AS_OF, QINGDAO, "an officer");
 
         assertThat(jobs.find(queued.id())).contains(queued);
         assertThat(jobs.find("../" + queued.id())).isEmpty();
@@ -237,7 +244,7 @@ class SweepJobsTests {
 
     @Test
     void startRemovesUploadsThatNeverFinishedAndQueuesTheRest() throws Exception {
-        SweepJob queued = service(new RulesetHolder(rules)).submit(upload(), -1, Population.Format.JSONL, AS_OF);
+        SweepJob queued = service(new RulesetHolder(rules)).submit(upload(), -1, JSONL, AS_OF, QINGDAO, "an officer");
         Path cutOff = Files.createDirectories(data.resolve("sweeps").resolve(JobFolders.newId()));
         Files.write(cutOff.resolve("population.jsonl"), "{\"personId\":".getBytes(StandardCharsets.UTF_8));
 
@@ -253,7 +260,7 @@ class SweepJobsTests {
         SweepJobs jobs = service(new RulesetHolder(rules));
         jobs.start();
         byte[] gbk = (TestPopulation.entry(1) + "\n{\"personId\": \"张三\"}\n").getBytes("GBK");
-        SweepJob job = jobs.submit(new ByteArrayInputStream(gbk), -1, Population.Format.JSONL, AS_OF);
+        SweepJob job = jobs.submit(new ByteArrayInputStream(gbk), -1, JSONL, AS_OF, QINGDAO, "an officer");
 
         SweepJob failed = awaitEnd(jobs, job.id());
         assertThat(failed.status()).isEqualTo(SweepJob.Status.FAILED);
@@ -263,12 +270,75 @@ class SweepJobsTests {
 
     // ---------------------------------------------------------------------------------------------------------
 
+    @Test
+    void aSweepIsKeptForTheRetentionPeriodAfterItEndedAndThenDeletedWithEveryFile() throws Exception {
+        SweepJobs jobs = service(new RulesetHolder(rules));
+        jobs.start();
+        String id = jobs.submit(upload(), -1, JSONL, AS_OF, QINGDAO, "an officer").id();
+        assertThat(awaitEnd(jobs, id).status()).isEqualTo(SweepJob.Status.DONE);
+        jobs.close();
+
+        SweepJobs day89 = later(Duration.ofDays(89));
+        assertThat(day89.deleteExpired()).isZero();
+        assertThat(day89.find(id)).isPresent();
+        day89.close();
+
+        SweepJobs day91 = later(Duration.ofDays(91));
+        assertThat(day91.deleteExpired()).isEqualTo(1);
+        assertThat(day91.find(id)).isEmpty();
+        assertThat(jobFolders()).isEmpty();
+    }
+
+    @Test
+    void deletingARunningSweepStopsItAndLeavesNothingOfIt() throws Exception {
+        SweepJobs jobs = service(new RulesetHolder(rules));
+        CountDownLatch midway = new CountDownLatch(1);
+        CountDownLatch deleted = new CountDownLatch(1);
+        jobs.afterEachBatch(() -> {
+            midway.countDown();
+            try {
+                deleted.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        jobs.start();
+        String id = jobs.submit(upload(), -1, JSONL, AS_OF, QINGDAO, "an officer").id();
+        assertThat(midway.await(30, TimeUnit.SECONDS)).isTrue();
+        java.util.concurrent.CompletableFuture<Boolean> deleting = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return jobs.delete(id);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+        Thread.sleep(100); // the deletion waits for the sweep, which is held between two batches
+        assertThat(deleting).as("still waiting for the sweep").isNotDone();
+        deleted.countDown();
+        assertThat(deleting.get(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(jobs.delete(id)).as("a second deletion finds nothing").isFalse();
+        assertThat(jobs.find(id)).isEmpty();
+        assertThat(jobFolders()).as("nothing of it is left, nor written again after").isEmpty();
+        Thread.sleep(200);
+        assertThat(jobFolders()).isEmpty();
+    }
+
+    SweepJobs later(Duration after) throws IOException {
+        SweepJobs jobs = new SweepJobs(DataDirectory.at(data), new RulesetHolder(rules),
+                CertificationProperties.defaults(), SMALL_BATCHES, Clock.offset(CLOCK, after));
+        services.add(jobs);
+        jobs.start();
+        return jobs;
+    }
+
     SweepJobs service(RulesetHolder holder) {
         return service(holder, SMALL_BATCHES);
     }
 
     SweepJobs service(RulesetHolder holder, SweepProperties properties) {
-        SweepJobs jobs = new SweepJobs(data, holder, CertificationProperties.defaults(), properties, CLOCK);
+        SweepJobs jobs = new SweepJobs(DataDirectory.at(data), holder, CertificationProperties.defaults(), properties,
+                CLOCK);
         services.add(jobs);
         return jobs;
     }
@@ -292,9 +362,9 @@ class SweepJobsTests {
      */
     SweepResults.State crashMidway(SweepJob queued) throws Exception {
         JobFolders folders = new JobFolders(data);
-        Path population = folders.population(queued.id(), Population.Format.JSONL);
+        Path population = folders.population(queued.id(), JSONL);
         folders.save(queued.running(rules.version(), CLOCK.instant())
-                .counted(Population.count(population, Population.Format.JSONL)));
+                .counted(Population.count(population, JSONL)));
         AtomicInteger batches = new AtomicInteger();
         Sweep.Progress killedAtTheThirdBatch = (done, elapsed) -> {
             if (batches.incrementAndGet() == 1) {
@@ -305,7 +375,7 @@ class SweepJobsTests {
             }
         };
         Path results = folders.results(queued.id());
-        assertThatThrownBy(() -> sweep(rules).run(population, Population.Format.JSONL, results, false,
+        assertThatThrownBy(() -> sweep(rules).run(population, JSONL, results, false,
                 killedAtTheThirdBatch)).hasMessage("killed");
         for (String file : List.of(SweepResults.CLAIMABLE, SweepResults.REJECTS, SweepResults.OUTCOMES)) {
             Files.writeString(results.resolve(file), "{\"personId\": \"P00", StandardOpenOption.APPEND);
@@ -327,8 +397,8 @@ class SweepJobsTests {
     }
 
     void assertSameFilesAsAnUninterruptedSweep(Path dataDirectory, String id) throws IOException {
-        Path population = new JobFolders(dataDirectory).population(id, Population.Format.JSONL);
-        SweepSummary uninterrupted = sweep(rules).run(population, Population.Format.JSONL, reference, false, null);
+        Path population = new JobFolders(dataDirectory).population(id, JSONL);
+        SweepSummary uninterrupted = sweep(rules).run(population, JSONL, reference, false, null);
         assertThat(uninterrupted.claims()).as("a population with claims").isPositive();
         assertThat(uninterrupted.rejected()).isEqualTo(1);
         Path results = new JobFolders(dataDirectory).results(id);

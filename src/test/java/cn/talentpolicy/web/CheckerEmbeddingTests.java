@@ -1,11 +1,17 @@
 package cn.talentpolicy.web;
 
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,14 +20,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A bureau's portal embeds the checker with the snippets README.md documents - a script tag or an iframe - with
- * a region preset. The host pages here are files on disk, so the portal and the service have different
- * origins, as they would in production.
+ * a region preset. The host pages are served from an origin of their own (another port), which the service is
+ * configured to let frame the checker, as a portal would be in production.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CheckerEmbeddingTests extends BrowserTestBase {
 
-    Path hostPage(String name, String body) throws IOException {
-        Path file = Path.of("target/embedding", name + ".html").toAbsolutePath();
+    /** The portal: pages served from an origin of their own, the one the service lets frame the checker. */
+    static final HttpServer PORTAL = portal();
+
+    @DynamicPropertySource
+    static void portalMayFrame(DynamicPropertyRegistry registry) {
+        registry.add("talent.security.frame-ancestors", () -> "http://127.0.0.1:" + PORTAL.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void closePortal() {
+        PORTAL.stop(0);
+    }
+
+    String hostPage(String name, String body) throws IOException {
+        Path file = HOST_PAGES.resolve(name + ".html");
         Files.createDirectories(file.getParent());
         Files.writeString(file, """
                 <!DOCTYPE html>
@@ -30,15 +49,36 @@ class CheckerEmbeddingTests extends BrowserTestBase {
                 %s
                 </body></html>
                 """.formatted(body.replace("SERVICE", "http://localhost:" + port)));
-        return file;
+        return "http://127.0.0.1:" + PORTAL.getAddress().getPort() + "/" + name + ".html";
+    }
+
+    static final Path HOST_PAGES = Path.of("target/embedding").toAbsolutePath();
+
+    static HttpServer portal() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                Path page = HOST_PAGES.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+                byte[] bytes = page.startsWith(HOST_PAGES) && Files.isRegularFile(page) ? Files.readAllBytes(page)
+                        : new byte[0];
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(bytes.length > 0 ? 200 : 404, bytes.length > 0 ? bytes.length : -1);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
     void theScriptTagPutsTheCheckerInAnIframeWithTheRegionPresetAndFitsItsHeight() throws IOException {
-        Path host = hostPage("script-tag", """
+        String host = hostPage("script-tag", """
                 <script src="SERVICE/embed.js" data-region="370100" data-as-of="2026-11-28" async></script>
                 """);
-        browser.driver.get(host.toUri().toString());
+        browser.driver.get(host);
         CheckerPage outer = new CheckerPage(browser.driver, port);
         outer.waitUntil(d -> !d.findElements(By.cssSelector("iframe.talent-checker-frame")).isEmpty());
         WebElement frame = browser.driver.findElement(By.cssSelector("iframe.talent-checker-frame"));
@@ -78,11 +118,11 @@ class CheckerEmbeddingTests extends BrowserTestBase {
 
     @Test
     void anIframeWithRegionLanguageAndPoliciesInItsAddressShowsThoseOnly() throws IOException {
-        Path host = hostPage("iframe", """
+        String host = hostPage("iframe", """
                 <iframe src="SERVICE/?region=370212&amp;lang=en&amp;embed=1&amp;asOf=2026-11-28"
                         title="Talent entitlement checker" style="width:100%;height:1400px;border:0"></iframe>
                 """);
-        browser.driver.get(host.toUri().toString());
+        browser.driver.get(host);
         browser.driver.switchTo().frame(browser.driver.findElement(By.tagName("iframe")));
         CheckerPage page = new CheckerPage(browser.driver, port);
         page.waitUntil(d -> "true".equals(page.js("return document.documentElement.dataset.ready || ''")));

@@ -158,7 +158,7 @@ class CheckerPageTests extends BrowserTestBase {
         WebElement date = page.degreeInput(0, "graduationDate");
         assertThat(date.getAttribute("aria-invalid")).isEqualTo("true");
         WebElement error = page.byId(date.getAttribute("id") + "-error");
-        assertThat(error.getText()).contains("'2023-02-30' is not a real date");
+        assertThat(error.getText()).contains("is not a real date").doesNotContain("2023-02-30");
         assertThat(date.getAttribute("aria-describedby")).contains(error.getAttribute("id"));
         assertThat(page.activeElementId()).as("focus moves to the error summary").isEqualTo("error-summary");
         assertThat(page.byId("error-list").getText()).startsWith("毕业日期");
