@@ -121,4 +121,62 @@ class VocabularyCheckTests {
             assertThat(p.message()).contains("delete(...) is not allowed: rules only insert facts");
         });
     }
+
+    /** The ways round the vocabulary a review found, each refused at its line. */
+    @Test
+    void theSessionCannotBeBoundNorAClassHiddenNorAParameterChanged() {
+        int base = (int) HEAD.lines().count();
+        String drl = HEAD + """
+                rule "a"
+                    @policy(common) @reasonCode(A) @source("a test")
+                when
+                    Person( $pid : personId )
+                    not ( Age( _workingMemory_ : personId == $pid ) )
+                then
+                    String ProcessHandle = "hides the class";
+                    params.definitions().get("x").values().put(LocalDate.of(2020, 1, 1), BigDecimal.ONE);
+                    insert( new Age( $pid, 1 ) );
+                end
+                """;
+        assertThat(VocabularyCheck.check("common/bad.drl", drl)).extracting(RulesetProblem::line, RulesetProblem::message)
+                // a binding inside not ( ... ) is reported at its rule's line
+                .anySatisfy(p -> assertThat(p.toList()).containsExactly(base + 1,
+                        "_workingMemory_ is a name Drools uses for the session: give the variable another name"))
+                .anySatisfy(p -> assertThat(p.toList()).containsExactly(base + 7, "ProcessHandle: a variable's name"
+                        + " starts with a lower-case letter or $ (a capital is a class's)"))
+                .anySatisfy(p -> {
+                    assertThat(p.toList().get(0)).isEqualTo(base + 8);
+                    assertThat(p.toList().get(1).toString()).contains("is not a member a rule may use");
+                });
+    }
+
+    @Test
+    void aFunctionMayNotTakeANameDroolsTurnsIntoASessionCall() {
+        String drl = HEAD + """
+                function int insertAsync(int n) {
+                    return n;
+                }
+                """;
+        assertThat(VocabularyCheck.check("common/bad.drl", drl)).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("a function may not be named insertAsync"));
+    }
+
+    @Test
+    void aMessageTemplateReadsOnlyWhatARuleCouldRead() {
+        assertThat(Templates.property(java.time.LocalDate.of(2020, 3, 1), "year")).isEqualTo(2020);
+        assertThat(Templates.property(java.time.Month.MARCH, "declaringClass")).as("reflection's way in").isNull();
+        assertThat(Templates.property("text", "class")).isNull();
+    }
+
+    @Test
+    void aParameterTheRulesReadCannotBeChangedThroughItsDefinition() {
+        Ruleset ruleset = RulesetLoader.load(java.nio.file.Path.of("rules"));
+        try {
+            ParameterDefinition any = ruleset.parameters().definitions().values().iterator().next();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> any.values().clear())
+                    .isInstanceOf(UnsupportedOperationException.class);
+        } finally {
+            ruleset.close();
+        }
+    }
 }
