@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public evaluation: anyone may ask, within the rate limit per client (see security.RateLimit). */
+/** The public evaluation: anyone may ask, within the rate limit per client (see security.EvaluationRateLimit). */
 @RestController
 public class EvaluationController {
 

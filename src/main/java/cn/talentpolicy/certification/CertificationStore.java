@@ -31,10 +31,10 @@ import java.util.stream.Stream;
 public class CertificationStore {
 
     /**
-     * A stored certification: what was asked and what was answered, under which region (a certification made
-     * before they had one counts as the province's) and by whom.
+     * A stored certification: what was asked and what was answered, and under which region (a certification made
+     * before they had one counts as the province's). Who made it is kept in the file, for the record.
      */
-    public record Stored(JsonNode request, JsonNode response, String region, String madeBy) {
+    public record Stored(JsonNode request, JsonNode response, String region) {
     }
 
     private static final Pattern ID = Pattern.compile("cert-[0-9a-f]{20}");
@@ -84,7 +84,7 @@ public class CertificationStore {
         try {
             JsonNode stored = json.readTree(file.toFile());
             return Optional.of(new Stored(stored.get("request"), stored.get("response"),
-                    stored.path("region").asText(Regions.SHANDONG), stored.path("madeBy").asText(null)));
+                    stored.path("region").asText(Regions.SHANDONG)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read certification " + id, e);
         }

@@ -82,7 +82,7 @@ final class RuleVocabulary {
 
     /**
      * Every top-level class of the two project packages (their public nested classes come with them);
-     * RuleVocabularyTests holds this list to the packages, so a new fact cannot be left out of it.
+     * VocabularyCheckTests holds this list to the packages, so a new fact cannot be left out of it.
      */
     static final List<Class<?>> PROJECT = List.of(
             Age.class, AsOf.class, Dates.class, Degree.class, DegreeLevel.class, DerivedFact.class,
@@ -151,11 +151,6 @@ final class RuleVocabulary {
     Class<?> javaLang(String simpleName) {
         Class<?> type = classes.get("java.lang." + simpleName);
         return type;
-    }
-
-    /** Every class of the vocabulary. */
-    java.util.Collection<Class<?>> classes() {
-        return classes.values();
     }
 
     boolean usable(String member) {

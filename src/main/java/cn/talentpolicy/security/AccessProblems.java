@@ -91,6 +91,15 @@ final class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHand
 
     private void write(HttpServletResponse response, HttpStatus status, URI type, String title, String detail,
                        HttpServletRequest request) throws IOException {
+        write(json, response, status, type, title, detail, request);
+    }
+
+    /**
+     * Answers with a problem response from a filter, before any controller (and so before ProblemResponses) is
+     * reached.
+     */
+    static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, URI type, String title,
+                      String detail, HttpServletRequest request) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);
         problem.setTitle(title);

@@ -12,8 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -65,14 +63,9 @@ public class EvaluationRateLimit extends OncePerRequestFilter {
             return;
         }
         long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                "More than " + perMinute + " evaluations a minute from this client; try again in " + seconds + " s");
-        problem.setType(TOO_MANY);
-        problem.setTitle("Too many requests");
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader("Retry-After", Long.toString(seconds));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        AccessProblems.write(json, response, HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, "Too many requests",
+                "More than " + perMinute + " evaluations a minute from this client; try again in " + seconds + " s",
+                request);
     }
 }

@@ -81,10 +81,6 @@ public final class LocalUsers implements UserDetailsService {
         return users.isEmpty();
     }
 
-    PasswordEncoder encoder() {
-        return encoder;
-    }
-
     @Override
     public UserDetails loadUserByUsername(String name) {
         RegionalUser user = users.get(name);

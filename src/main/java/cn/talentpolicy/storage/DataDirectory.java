@@ -35,16 +35,9 @@ public class DataDirectory {
 
     /** Writing this would take the data directory past its cap; nothing of it is kept. */
     public static final class FullException extends RuntimeException {
-        private final long maxBytes;
-
         FullException(long maxBytes) {
             super("The service's data directory is at its size cap of " + maxBytes + " bytes; delete finished"
                     + " sweeps or wait for the retention period to free space");
-            this.maxBytes = maxBytes;
-        }
-
-        public long maxBytes() {
-            return maxBytes;
         }
     }
 
@@ -91,10 +84,6 @@ public class DataDirectory {
 
     public Duration retention() {
         return retention;
-    }
-
-    public long maxBytes() {
-        return maxBytes;
     }
 
     /** Makes the folder and any parents it lacks, each the service user's only. */
