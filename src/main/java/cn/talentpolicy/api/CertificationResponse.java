@@ -19,7 +19,14 @@ import java.util.List;
  */
 public record CertificationResponse(String certificationId, String personId, LocalDate asOf, String rulesetVersion,
                                     String inputDigest, String certifiedTier, List<EvidenceIssue> evidenceIssues,
-                                    List<CertifiedDecisionDto> decisions, List<TraceStepDto> trace) {
+                                    List<CertifiedDecisionDto> decisions, List<TraceStepDto> trace,
+                                    String decisionId) {
+
+    /** The same answer, recorded in the register under an id. */
+    public CertificationResponse recorded(String id) {
+        return new CertificationResponse(certificationId, personId, asOf, rulesetVersion, inputDigest, certifiedTier,
+                evidenceIssues, decisions, trace, id);
+    }
 
     public record CertifiedDecisionDto(String policyId, Text title, Outcome outcome, String certifiedTier,
                                        List<PartDto> parts, List<BenefitDto> benefits,

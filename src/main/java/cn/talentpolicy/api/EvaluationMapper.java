@@ -39,11 +39,13 @@ public interface EvaluationMapper {
         return new CertificationResponse(certification.certificationId(), certification.personId(),
                 certification.asOf(), certification.rulesetVersion(), certification.inputDigest(),
                 certification.certifiedTier(), certification.evidenceIssues(), decisions,
-                certification.trace().stream().map(this::toTraceStep).toList());
+                certification.trace().stream().map(this::toTraceStep).toList(), null);
     }
 
     EvaluationResponse.DecisionDto toDecision(Decision decision);
 
+    @Mapping(target = "decisionId", ignore = true)
+    @Mapping(target = "correction", ignore = true)
     EvaluationResponse toResponse(Evaluation evaluation);
 
     CriterionDto toCriterion(CriterionResult result);

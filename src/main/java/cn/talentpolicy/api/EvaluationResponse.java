@@ -4,15 +4,26 @@ import cn.talentpolicy.decisions.BenefitKind;
 import cn.talentpolicy.decisions.Outcome;
 import cn.talentpolicy.decisions.Status;
 import cn.talentpolicy.decisions.Text;
+import cn.talentpolicy.register.Owed;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** The answer to an evaluation: every decision, reproducible from the person's facts, ruleset and as-of date. */
+/**
+ * The answer to an evaluation: every decision, reproducible from the person's facts, ruleset and as-of date.
+ *
+ * @param decisionId the decision's id in the register, when it was recorded
+ * @param correction when it corrects an earlier decision: what that changes in the amounts owed
+ */
 public record EvaluationResponse(String personId, LocalDate asOf, String rulesetVersion, List<DecisionDto> decisions,
-                                 List<TraceStepDto> trace) {
+                                 List<TraceStepDto> trace, String decisionId, Owed correction) {
+
+    /** The same answer, recorded under an id (and, for a correction, with what it changes). */
+    public EvaluationResponse recorded(String id, Owed owed) {
+        return new EvaluationResponse(personId, asOf, rulesetVersion, decisions, trace, id, owed);
+    }
 
     public record DecisionDto(String policyId, Text title, Outcome outcome, String certifiedTier, List<PartDto> parts,
                               List<BenefitDto> benefits, List<CriterionDto> criteria, List<String> missingFacts,

@@ -20,6 +20,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import cn.talentpolicy.register.DecisionRegister;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -49,6 +50,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     static final URI TOO_LARGE = URI.create("/problems/request-too-large");
     static final URI INTERNAL = URI.create("/problems/internal-error");
     static final URI DATA_FULL = URI.create("/problems/data-directory-full");
+    static final URI UNKNOWN_DECISION = URI.create("/problems/unknown-decision");
+    static final URI NOT_REPLAYABLE = URI.create("/problems/not-replayable");
+    static final URI REGISTER_UNAVAILABLE = URI.create("/problems/register-unavailable");
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
@@ -77,6 +81,26 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnknownCertificationException.class)
     ProblemDetail unknownCertification(UnknownCertificationException e) {
         return notFound(UNKNOWN_CERTIFICATION, "Unknown certification", "certificationId", e.getMessage(), "");
+    }
+
+    @ExceptionHandler(UnknownDecisionException.class)
+    ProblemDetail unknownDecision(UnknownDecisionException e) {
+        return notFound(UNKNOWN_DECISION, "Unknown decision", e.field(), e.getMessage(), "");
+    }
+
+    @ExceptionHandler(ReplayUnavailableException.class)
+    ProblemDetail notReplayable(ReplayUnavailableException e) {
+        return problem(HttpStatus.CONFLICT, NOT_REPLAYABLE, "Decision not replayable", e.getMessage());
+    }
+
+    /** The register could not record the decision: it is not handed out (nothing answered goes unrecorded). */
+    @ExceptionHandler(DecisionRegister.UnavailableException.class)
+    ProblemDetail registerUnavailable(DecisionRegister.UnavailableException e) {
+        log.error("Decision not recorded, so not answered: {}", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, REGISTER_UNAVAILABLE, "Register unavailable",
+                "The decision could not be recorded in the decision register, so it is not given; try again later."
+                        + " The error is logged.");
+        return problem;
     }
 
     @ExceptionHandler(UnknownSweepException.class)

@@ -76,12 +76,16 @@ public class CertificationService {
     }
 
     public Certification certify(Request request) {
+        return certify(rulesets.current(), request);
+    }
+
+    /** The same, on a ruleset the caller holds (to record the decision with the ruleset it was made under). */
+    public Certification certify(Ruleset ruleset, Request request) {
         LocalDate asOf = request.asOf() == null ? LocalDate.now(clock) : request.asOf();
         List<FieldProblem> recordProblems = recordProblems(request.records(), asOf);
         if (!recordProblems.isEmpty()) {
             throw new InvalidRequestException(recordProblems);
         }
-        Ruleset ruleset = rulesets.current();
         checkPolicies(ruleset, request.policies());
         // what the registries prove (no declarations, facts in doubt unknown or none) ...
         List<GovernmentRecord> registry = request.records().stream().filter(r -> !r.isSelfDeclared()).toList();

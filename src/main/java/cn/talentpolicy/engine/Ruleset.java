@@ -72,6 +72,7 @@ public final class Ruleset implements AutoCloseable {
     private final Parameters parameters;
     private final KieBase kieBase;
     private final KieContainer container;
+    private final java.util.SortedMap<String, byte[]> sources;
     private final List<Object> rulesetFacts = new ArrayList<>();
     private final List<Layout> layouts = new ArrayList<>(); // the decision policies, sorted by id
     private final Verdicts.Firing worded;
@@ -79,8 +80,9 @@ public final class Ruleset implements AutoCloseable {
     private final Map<Detail, KieSessionsPool> pools = new EnumMap<>(Detail.class);
 
     Ruleset(String version, Map<String, PolicyDefinition> policies, Parameters parameters, KieBase kieBase,
-            KieContainer container) {
+            KieContainer container, java.util.SortedMap<String, byte[]> sources) {
         this.version = version;
+        this.sources = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(sources));
         this.policies = Map.copyOf(policies);
         this.parameters = parameters;
         this.kieBase = kieBase;
@@ -156,6 +158,15 @@ public final class Ruleset implements AutoCloseable {
 
     public String version() {
         return version;
+    }
+
+    /**
+     * Every file of the rules folder as it was read to compile this ruleset, by its path in the folder (the
+     * version is their hash): what the decision register keeps, so a decision can be replayed on its rules.
+     * The arrays are the ruleset's own; read them, do not change them.
+     */
+    public java.util.SortedMap<String, byte[]> sources() {
+        return sources;
     }
 
     /** Every loaded policy, decisions and derived ones, by id. */

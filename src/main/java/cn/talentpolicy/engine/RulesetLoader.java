@@ -85,6 +85,7 @@ public final class RulesetLoader {
         private final Map<String, PolicyYaml> policyFiles = new LinkedHashMap<>();
         private final Map<String, ParameterDefinition> parameters = new TreeMap<>();
         private final Map<String, String> drlFiles = new TreeMap<>();
+        private final java.util.SortedMap<String, byte[]> sources = new TreeMap<>();
         private final Map<String, RuleSite> ruleSites = new LinkedHashMap<>();
         private final Map<String, Set<String>> parametersRead = new TreeMap<>();
 
@@ -126,7 +127,7 @@ public final class RulesetLoader {
                 container.dispose();
                 failIfProblems();
             }
-            return new Ruleset(version, policies, new Parameters(parameters), kieBase, container);
+            return new Ruleset(version, policies, new Parameters(parameters), kieBase, container, sources);
         }
 
         private void failIfProblems() {
@@ -172,6 +173,7 @@ public final class RulesetLoader {
                 digest.update((byte) 0);
                 digest.update(bytes);
                 digest.update((byte) 0);
+                sources.put(rel, bytes);
                 String[] parts = rel.split("/");
                 String folder = parts[0];
                 if (parts.length == 1) {

@@ -85,6 +85,10 @@ public class SecurityConfiguration {
                         .hasAnyAuthority(OFFICER, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/certifications/*", "/api/v1/sweeps",
                                 "/api/v1/sweeps/**").hasAnyAuthority(OFFICER, AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/decisions/verification").hasAuthority(AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/decisions/*", "/api/v1/people/*/decisions")
+                        .hasAnyAuthority(OFFICER, AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/decisions/*/replay").hasAnyAuthority(OFFICER, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/rulesets/current")
                         .hasAnyAuthority(OFFICER, POLICY_ADMIN, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets/reload", "/api/v1/rulesets/validate")

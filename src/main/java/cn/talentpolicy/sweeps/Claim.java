@@ -10,11 +10,21 @@ import java.util.List;
  * One line of {@code claimable.jsonl}: a policy a person qualifies for and has not been paid under, with the
  * amount, the reasons (each criterion's, in Chinese) and the notification to send.
  *
- * @param total the sum of the payments' totals (a negotiated payment adds nothing)
+ * @param total       the sum of the payments' totals (a negotiated payment adds nothing)
+ * @param line        the person's line in the population file
+ * @param inputDigest {@code sha256:} of the person's entry as read (its canonical JSON): the input the claim was
+ *                    decided on, as the decision register records it
  */
 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record Claim(String personId, String policyId, String policy, String region, String certifiedTier,
-                    List<Payment> payments, BigDecimal total, List<String> reasons, String notification) {
+                    List<Payment> payments, BigDecimal total, List<String> reasons, String notification,
+                    Long line, String inputDigest) {
+
+    /** The same claim, with the entry it was decided on. */
+    Claim decidedOn(long entryLine, String digest) {
+        return new Claim(personId, policyId, policy, region, certifiedTier, payments, total, reasons, notification,
+                entryLine, digest);
+    }
 
     /** What one policy part pays. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)

@@ -1,7 +1,6 @@
 package cn.talentpolicy.sweeps;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -14,15 +13,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Where the service keeps its sweeps: {@code <data-dir>/sweeps/<id>/} holding {@code job.json} (the
- * {@link SweepJob}), the upload ({@code population.jsonl} or {@code population.csv}) and {@code results/} (the
- * {@link Sweep}'s results folder). A folder without job.json is an upload that never finished.
+ * Where the service keeps its sweeps' files: {@code <data-dir>/sweeps/<id>/} holding the upload
+ * ({@code population.jsonl} or {@code population.csv}) and {@code results/} (the {@link Sweep}'s results folder).
+ * The jobs themselves are rows of the database ({@link SweepJobStore}); a folder with no job row is an upload that
+ * never finished.
  */
 final class JobFolders {
 
     /** A job id: random (80 bits from a SecureRandom), so one person's sweep cannot be found by guessing. */
     private static final Pattern ID = Pattern.compile("sweep-[0-9a-f]{20}");
-    private static final String JOB = "job.json";
+    /** Where an older version kept a job's state, before jobs moved into the database. */
+    private static final String LEGACY_JOB = "job.json";
     private static final String DELETED = ".deleted-";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -62,15 +63,6 @@ final class JobFolders {
         return results(id).resolve(file);
     }
 
-    void save(SweepJob job) {
-        try {
-            SweepResults.writeAtomically(folder(job.id()).resolve(JOB),
-                    Sweep.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(job));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the job file of " + job.id(), e);
-        }
-    }
-
     /** The last checkpoint of the job's sweep ({@code results/sweep.json}), if the sweep got that far. */
     Optional<SweepResults.State> checkpoint(String id) throws IOException {
         Path state = result(id, SweepResults.STATE);
@@ -78,16 +70,19 @@ final class JobFolders {
                 : Optional.empty();
     }
 
-    /** What the folder holds: its jobs, and the folders of uploads that never finished (to remove). */
-    record Found(List<SweepJob> jobs, List<Path> unfinishedUploads, List<String> unreadable) {
+    /**
+     * What the folder holds: the jobs' folders by id, and the jobs an older version described in a
+     * {@code job.json} of their folder (to move into the database).
+     */
+    record Found(List<String> folders, List<SweepJob> legacyJobs, List<String> unreadable) {
     }
 
     Found scan() throws IOException {
-        List<SweepJob> jobs = new ArrayList<>();
-        List<Path> unfinished = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<SweepJob> legacy = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         if (!Files.isDirectory(root)) {
-            return new Found(jobs, unfinished, unreadable);
+            return new Found(ids, legacy, unreadable);
         }
         try (Stream<Path> folders = Files.list(root)) {
             for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
@@ -95,19 +90,23 @@ final class JobFolders {
                 if (!isId(name)) {
                     continue; // not ours
                 }
-                Path job = folder.resolve(JOB);
-                if (!Files.exists(job)) {
-                    unfinished.add(folder);
-                    continue;
-                }
-                try {
-                    jobs.add(Sweep.JSON.readValue(job.toFile(), SweepJob.class));
-                } catch (IOException e) {
-                    unreadable.add(name + ": " + e.getMessage());
+                ids.add(name);
+                Path job = folder.resolve(LEGACY_JOB);
+                if (Files.exists(job)) {
+                    try {
+                        legacy.add(Sweep.JSON.readValue(job.toFile(), SweepJob.class));
+                    } catch (IOException e) {
+                        unreadable.add(name + ": " + e.getMessage());
+                    }
                 }
             }
         }
-        return new Found(jobs, unfinished, unreadable);
+        return new Found(ids, legacy, unreadable);
+    }
+
+    /** Removes the job.json of a job that has moved into the database. */
+    void forgetLegacy(String id) throws IOException {
+        Files.deleteIfExists(folder(id).resolve(LEGACY_JOB));
     }
 
     Path createFolder(String id) throws IOException {

@@ -227,7 +227,8 @@ public final class Sweep {
                         List.of(new FieldProblem("", "could not be evaluated: " + attempt.failure()))));
             } else {
                 try {
-                    done.set(index, evaluated(PersonOutcome.of(people.get(i), attempt.evaluation())));
+                    done.set(index, evaluated(PersonOutcome.of(people.get(i), attempt.evaluation()),
+                            (Checked) done.get(index)));
                 } catch (RuntimeException e) {
                     done.set(index, new Done.Rejected(((Checked) done.get(index)).line(), people.get(i).personId(),
                             List.of(new FieldProblem("", "could not be evaluated: " + describe(e)))));
@@ -243,7 +244,7 @@ public final class Sweep {
     }
 
     /** A person checked and ready to evaluate (only inside a batch). */
-    private record Checked(long line, PersonFacts facts) implements Done {
+    private record Checked(long line, PersonFacts facts, JsonNode json) implements Done {
     }
 
     /** An evaluation, or why there is none. */
@@ -285,7 +286,7 @@ public final class Sweep {
         if (read.facts() == null) {
             return new Done.Rejected(entry.line(), personId, read.problems());
         }
-        return new Checked(entry.line(), read.facts());
+        return new Checked(entry.line(), read.facts(), json);
     }
 
     /**
@@ -337,11 +338,14 @@ public final class Sweep {
         return each;
     }
 
-    private Done evaluated(PersonOutcome outcome) {
+    private Done evaluated(PersonOutcome outcome, Checked entry) {
         List<String> claimLines = new ArrayList<>(outcome.claims().size());
         try {
+            // the digest of the entry, for those with claims only (the register records it with each claim)
+            String digest = outcome.claims().isEmpty() ? null
+                    : cn.talentpolicy.input.CanonicalJson.digest(cn.talentpolicy.input.CanonicalJson.of(entry.json()));
             for (Claim claim : outcome.claims()) {
-                claimLines.add(JSON.writeValueAsString(claim));
+                claimLines.add(JSON.writeValueAsString(claim.decidedOn(entry.line(), digest)));
             }
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);

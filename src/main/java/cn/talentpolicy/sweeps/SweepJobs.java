@@ -36,9 +36,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Population sweeps run by the service: an upload is streamed to disk and queued; one background thread sweeps
  * the jobs one at a time (each sweep has its own worker threads), so a sweep has the machine's cores to itself.
- * Everything lives on disk under {@code <data-dir>/sweeps/<id>/} ({@link JobFolders}), and a restart loses
- * nothing: at {@link #start()} every job left QUEUED or RUNNING is picked up again, a RUNNING one resumed from
- * its sweep's last checkpoint; at {@link #close()} a running sweep is stopped and left RUNNING to be resumed.
+ * The jobs are rows of the service's database ({@link SweepJobStore}), their uploads and results files under
+ * {@code <data-dir>/sweeps/<id>/} ({@link JobFolders}), and a restart loses nothing: at {@link #start()} every
+ * job left QUEUED or RUNNING is picked up again, a RUNNING one resumed from its sweep's last checkpoint; at
+ * {@link #close()} a running sweep is stopped and left RUNNING to be resumed.
+ * <p>
+ * A sweep's claims are decisions handed out: before a job is DONE, each line of its {@code claimable.jsonl} is
+ * recorded in the decision register ({@link ClaimRecords}), and a restart in the middle of that goes on from the
+ * claims already recorded.
  * <p>
  * A sweep's results must all come from one ruleset. A job whose sweep began on other rules than those serving
  * (a reload during the sweep, or new rules at a restart) is not resumed: it becomes INTERRUPTED, with its
@@ -81,10 +86,12 @@ public class SweepJobs implements AutoCloseable {
     }
 
     private static final Logger log = LoggerFactory.getLogger(SweepJobs.class);
-    /** job.json is rewritten at most this often while a sweep runs (the in-memory view is always current). */
+    /** The job's row is written at most this often while a sweep runs (the in-memory view is always current). */
     private static final long SAVE_EVERY_NANOS = 1_000_000_000L;
 
     private final JobFolders folders;
+    private final SweepJobStore store;
+    private final ClaimRecords claims;
     private final DataDirectory data;
     /** Jobs deleted while their sweep may still be running: nothing of theirs is written again. */
     private final Set<String> deleted = ConcurrentHashMap.newKeySet();
@@ -98,14 +105,16 @@ public class SweepJobs implements AutoCloseable {
     private volatile Run running;
     /** The job the job thread has taken, until it lets go of its files. */
     private volatile Working working;
-    /** Held while a job's entry or job.json is written, and while a deletion takes the job out. */
+    /** Held while a job's entry or row is written, and while a deletion takes the job out. */
     private final Object records = new Object();
     private volatile Runnable afterEachBatch = () -> {
     };
 
-    public SweepJobs(DataDirectory data, RulesetHolder rulesets, CertificationProperties certification,
-                     SweepProperties properties, Clock clock) {
+    public SweepJobs(DataDirectory data, SweepJobStore store, ClaimRecords claims, RulesetHolder rulesets,
+                     CertificationProperties certification, SweepProperties properties, Clock clock) {
         this.data = data;
+        this.store = store;
+        this.claims = claims;
         this.folders = new JobFolders(data.root());
         this.rulesets = rulesets;
         this.maxAgeDays = certification.maxAgeDays();
@@ -114,8 +123,9 @@ public class SweepJobs implements AutoCloseable {
     }
 
     /**
-     * Reads the jobs on disk and picks up those left QUEUED or RUNNING by the last run of the service: oldest
-     * RUNNING first, then the queue in upload order. Uploads that never finished are removed.
+     * Reads the jobs and picks up those left QUEUED or RUNNING by the last run of the service: oldest RUNNING
+     * first, then the queue in upload order. Uploads that never finished are removed, and jobs an older version
+     * kept in job.json files move into the database.
      */
     @PostConstruct
     public synchronized void start() throws IOException {
@@ -123,19 +133,29 @@ public class SweepJobs implements AutoCloseable {
             return;
         }
         folders.purgeDeleted(); // deletions the last run began and did not finish
+        store.all().forEach(job -> jobs.put(job.id(), job));
         JobFolders.Found found = folders.scan();
-        for (Path unfinished : found.unfinishedUploads()) {
-            log.info("Removing {}: its upload never finished", unfinished);
-            JobFolders.delete(unfinished);
+        for (SweepJob legacy : found.legacyJobs()) {
+            if (!jobs.containsKey(legacy.id())) {
+                store.save(legacy);
+                jobs.put(legacy.id(), legacy);
+                log.info("Sweep {} moved from its job.json into the database", legacy.id());
+            }
+            folders.forgetLegacy(legacy.id());
         }
         found.unreadable().forEach(why -> log.error("Sweep job file unreadable, job ignored: {}", why));
-        found.jobs().forEach(job -> jobs.put(job.id(), job));
+        for (String id : found.folders()) {
+            if (!jobs.containsKey(id)) {
+                log.info("Removing the folder of {}: its upload never finished", id);
+                JobFolders.delete(folders.folder(id));
+            }
+        }
         worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "sweep-jobs");
             t.setDaemon(true);
             return t;
         });
-        List<SweepJob> left = found.jobs().stream().filter(job -> !job.status().isFinal())
+        List<SweepJob> left = jobs.values().stream().filter(job -> !job.status().isFinal())
                 .sorted(Comparator.comparing((SweepJob job) -> job.status() != SweepJob.Status.RUNNING)
                         .thenComparing(SweepJob::created))
                 .toList();
@@ -207,7 +227,7 @@ public class SweepJobs implements AutoCloseable {
             JobFolders.delete(folder);
             throw e;
         }
-        // the job exists from here: a folder without job.json is an unfinished upload, removed at start-up
+        // the job exists from here: a folder with no job row is an unfinished upload, removed at start-up
         SweepJob job = save(SweepJob.queued(id, asOf != null ? asOf : LocalDate.now(clock), format, now(), region,
                 madeBy));
         synchronized (this) {
@@ -262,6 +282,7 @@ public class SweepJobs implements AutoCloseable {
                 return false;
             }
             deleted.add(id);
+            store.delete(id);
         }
         Working sweeping = working;
         if (sweeping != null && sweeping.id.equals(id)) {
@@ -336,7 +357,9 @@ public class SweepJobs implements AutoCloseable {
         try {
             Optional<SweepResults.State> checkpoint = folders.checkpoint(id);
             if (checkpoint.isPresent() && "DONE".equals(checkpoint.get().status())) {
-                // the service stopped after the sweep finished and before the job said so
+                // the service stopped after the sweep finished and before the job said so: its claims may not
+                // all be recorded yet
+                claims.record(job, folders.result(id, SweepResults.CLAIMABLE), this::stopIfDeleted);
                 save(job.done(checkpoint.get().entriesDone(), now()));
                 return;
             }
@@ -346,6 +369,7 @@ public class SweepJobs implements AutoCloseable {
                 return;
             }
             Ruleset ruleset = rulesets.current();
+            claims.keep(ruleset); // in the register before any claim made under it
             boolean resume = checkpoint.isPresent();
             job = save(job.running(ruleset.version(), now()));
             Path population = folders.population(id, job.format());
@@ -357,6 +381,7 @@ public class SweepJobs implements AutoCloseable {
             Sweep sweep = new Sweep(ruleset, maxAgeDays, new Sweep.Options(job.asOf(), Shard.ALL,
                     properties.threads(), properties.batchSize()));
             SweepSummary summary = sweep.run(population, job.format(), folders.results(id), resume, run);
+            claims.record(jobs.get(id), folders.result(id, SweepResults.CLAIMABLE), this::stopIfDeleted);
             save(jobs.get(id).done(summary.entries(), now()));
             log.info("Sweep {} done: {} entries, {} claims", id, summary.entries(), summary.claims());
         } catch (RulesChanged e) {
@@ -455,10 +480,20 @@ public class SweepJobs implements AutoCloseable {
         synchronized (records) {
             if (!deleted.contains(job.id())) {
                 jobs.put(job.id(), job);
-                folders.save(job);
+                store.save(job);
             }
         }
         return job;
+    }
+
+    /** Between two batches of claims recorded: a deleted or stopping job's claims go no further. */
+    private void stopIfDeleted(String id) {
+        if (stopping) {
+            throw new IllegalStateException("the service is stopping");
+        }
+        if (deleted.contains(id)) {
+            throw new IllegalStateException("the sweep was deleted");
+        }
     }
 
     private Instant now() {
@@ -483,7 +518,7 @@ public class SweepJobs implements AutoCloseable {
         return bytes;
     }
 
-    /** The running sweep's progress: kept in memory after every batch, written to job.json about once a second. */
+    /** The running sweep's progress: kept in memory after every batch, written to its row about once a second. */
     private final class Run implements Sweep.Progress {
         final String id;
         final String version;
@@ -516,7 +551,7 @@ public class SweepJobs implements AutoCloseable {
             if (job != null && System.nanoTime() - saved >= SAVE_EVERY_NANOS) {
                 synchronized (records) {
                     if (!deleted.contains(id)) {
-                        folders.save(job);
+                        store.save(job);
                     }
                 }
                 saved = System.nanoTime();

@@ -5,10 +5,20 @@ import cn.talentpolicy.certification.CertificationProperties;
 import cn.talentpolicy.engine.Ruleset;
 import cn.talentpolicy.engine.RulesetHolder;
 import cn.talentpolicy.engine.RulesetLoader;
+import cn.talentpolicy.input.CanonicalJson;
+import cn.talentpolicy.register.ChainCheck;
+import cn.talentpolicy.register.DecisionRegister;
+import cn.talentpolicy.register.Maker;
+import cn.talentpolicy.register.Outcomes;
+import cn.talentpolicy.register.RecordKind;
+import cn.talentpolicy.register.RecordedDecision;
+import cn.talentpolicy.register.TestDatabase;
 import cn.talentpolicy.storage.DataDirectory;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +77,15 @@ class SweepJobsTests {
     Path reference;
 
     final List<SweepJobs> services = new ArrayList<>();
+    /** The service's database: outside the data directory, as a PostgreSQL server would be. */
+    TestDatabase database;
+    DecisionRegister register;
+
+    @BeforeEach
+    void openDatabase(@TempDir Path databaseFolder) {
+        database = TestDatabase.h2(databaseFolder);
+        register = database.register(CLOCK);
+    }
 
     @BeforeAll
     static void loadRules(@TempDir Path copy) throws IOException {
@@ -84,8 +103,18 @@ class SweepJobsTests {
     }
 
     @AfterEach
-    void stopServices() {
+    void stopServices() throws Exception {
         services.forEach(SweepJobs::close);
+        database.close();
+    }
+
+    /** A service's sweep jobs on a data directory, with the test's database. */
+    SweepJobs jobs(Path dataDir, RulesetHolder holder, SweepProperties properties, Clock clock) {
+        SweepJobs jobs = new SweepJobs(DataDirectory.at(dataDir), new SweepJobStore(database.sql),
+                new ClaimRecords(database.recorder(register, holder, DataDirectory.at(dataDir), clock)), holder,
+                CertificationProperties.defaults(), properties, clock);
+        services.add(jobs);
+        return jobs;
     }
 
     @Test
@@ -111,10 +140,7 @@ class SweepJobsTests {
         Path moved = data.resolve("moved");
         Files.move(data.resolve("sweeps"), Files.createDirectories(moved).resolve("sweeps"));
 
-        SweepJobs restarted = new SweepJobs(DataDirectory.at(moved), new RulesetHolder(rules),
-                CertificationProperties.defaults(),
-                SMALL_BATCHES, CLOCK);
-        services.add(restarted);
+        SweepJobs restarted = jobs(moved, new RulesetHolder(rules), SMALL_BATCHES, CLOCK);
         restarted.start();
 
         assertThat(awaitEnd(restarted, job.id()).status()).isEqualTo(SweepJob.Status.DONE);
@@ -268,6 +294,74 @@ class SweepJobsTests {
         assertThat(jobs.hasResults(failed)).isFalse();
     }
 
+    @Test
+    void aDoneSweepsClaimsAreEachADecisionInTheRegisterMadeUnderTheJobsRegionWithTheDigestOfTheirEntry()
+            throws Exception {
+        SweepJobs jobs = service(new RulesetHolder(rules));
+        jobs.start();
+        SweepJob job = awaitEnd(jobs, jobs.submit(upload(), -1, JSONL, AS_OF, QINGDAO, "an officer").id());
+        assertThat(job.status()).isEqualTo(SweepJob.Status.DONE);
+
+        List<String> lines = Files.readAllLines(jobs.result(job, SweepJobs.Result.CLAIMABLE).orElseThrow());
+        assertThat(lines).as("a population with claims").isNotEmpty();
+        assertThat(register.count(job.id())).isEqualTo(lines.size());
+        RecordedDecision last = register.latest(job.id(), RecordKind.SWEEP_CLAIM).orElseThrow();
+        Claim claim = Sweep.JSON.readValue(lines.get(lines.size() - 1), Claim.class);
+        assertThat(last.decision().personId()).isEqualTo(claim.personId());
+        assertThat(last.decision().maker()).isEqualTo(new Maker("an officer", "officer", QINGDAO));
+        assertThat(last.decision().rulesetVersion()).isEqualTo(rules.version());
+        assertThat(last.decision().asOf()).isEqualTo(AS_OF);
+        assertThat(last.decision().answer()).as("the claim itself, with its reasons").isEqualTo(lines.get(lines.size() - 1));
+        assertThat(last.decision().input()).as("the entry stays in the population file").isNull();
+        String entry = Files.readAllLines(new JobFolders(data).population(job.id(), JSONL))
+                .get((int) (long) claim.line() - 1);
+        JsonNode read = Sweep.JSON.readTree(entry);
+        cn.talentpolicy.evaluation.RequestSchema.withoutNulls(read);
+        assertThat(last.decision().inputDigest()).isEqualTo(claim.inputDigest())
+                .isEqualTo(CanonicalJson.digest(CanonicalJson.of(read)));
+        assertThat(Outcomes.read(last.decision().outcomes())).singleElement()
+                .satisfies(o -> assertThat(o.total()).isEqualByComparingTo(claim.total()));
+        assertThat(ChainCheck.run(database.jdbc, database.transactions).intact()).isTrue();
+    }
+
+    @Test
+    void aStopBetweenTheSweepsEndAndItsJobSayingSoRecordsTheClaimsNotYetRecordedAndNoneTwice() throws Exception {
+        SweepJobs first = service(new RulesetHolder(rules));
+        first.start();
+        SweepJob done = awaitEnd(first, first.submit(upload(), -1, JSONL, AS_OF, QINGDAO, "an officer").id());
+        long claims = register.count(done.id());
+        first.close();
+        // the job's row as a stop right after the sweep wrote its results leaves it
+        new SweepJobStore(database.sql).save(new SweepJob(done.id(), SweepJob.Status.RUNNING, done.asOf(),
+                done.format(), done.created(), done.started(), null, done.total(), done.done(),
+                done.rulesetVersion(), null, done.region(), done.madeBy()));
+
+        SweepJobs restarted = service(new RulesetHolder(rules));
+        restarted.start();
+
+        assertThat(awaitEnd(restarted, done.id()).status()).isEqualTo(SweepJob.Status.DONE);
+        assertThat(register.count(done.id())).isEqualTo(claims);
+    }
+
+    @Test
+    void aJobAnOlderVersionKeptInItsFolderMovesIntoTheDatabaseAtStart() throws Exception {
+        SweepJobs first = service(new RulesetHolder(rules));
+        first.start();
+        SweepJob done = awaitEnd(first, first.submit(upload(), -1, JSONL, AS_OF, QINGDAO, "an officer").id());
+        first.close();
+        database.jdbc.update("delete from sweep_jobs");
+        Path legacy = data.resolve("sweeps").resolve(done.id()).resolve("job.json");
+        Files.write(legacy, Sweep.JSON.writeValueAsBytes(done));
+
+        SweepJobs restarted = service(new RulesetHolder(rules));
+        restarted.start();
+
+        assertThat(restarted.find(done.id())).contains(done);
+        assertThat(onDisk(done.id())).isEqualTo(done);
+        assertThat(legacy).doesNotExist();
+        assertThat(restarted.hasResults(done)).isTrue();
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     @Test
@@ -325,9 +419,7 @@ class SweepJobsTests {
     }
 
     SweepJobs later(Duration after) throws IOException {
-        SweepJobs jobs = new SweepJobs(DataDirectory.at(data), new RulesetHolder(rules),
-                CertificationProperties.defaults(), SMALL_BATCHES, Clock.offset(CLOCK, after));
-        services.add(jobs);
+        SweepJobs jobs = jobs(data, new RulesetHolder(rules), SMALL_BATCHES, Clock.offset(CLOCK, after));
         jobs.start();
         return jobs;
     }
@@ -337,10 +429,7 @@ class SweepJobsTests {
     }
 
     SweepJobs service(RulesetHolder holder, SweepProperties properties) {
-        SweepJobs jobs = new SweepJobs(DataDirectory.at(data), holder, CertificationProperties.defaults(), properties,
-                CLOCK);
-        services.add(jobs);
-        return jobs;
+        return jobs(data, holder, properties, CLOCK);
     }
 
     static InputStream upload() {
@@ -357,13 +446,13 @@ class SweepJobsTests {
     }
 
     /**
-     * Leaves a queued job's folder as a service killed mid-sweep leaves it: job.json RUNNING, the sweep's last
+     * Leaves a queued job as a service killed mid-sweep leaves it: its row RUNNING, the sweep's last
      * checkpoint some batches in, and more written after it, ending in a torn line.
      */
     SweepResults.State crashMidway(SweepJob queued) throws Exception {
         JobFolders folders = new JobFolders(data);
         Path population = folders.population(queued.id(), JSONL);
-        folders.save(queued.running(rules.version(), CLOCK.instant())
+        new SweepJobStore(database.sql).save(queued.running(rules.version(), CLOCK.instant())
                 .counted(Population.count(population, JSONL)));
         AtomicInteger batches = new AtomicInteger();
         Sweep.Progress killedAtTheThirdBatch = (done, elapsed) -> {
@@ -432,7 +521,7 @@ class SweepJobsTests {
     }
 
     SweepJob onDisk(String id) throws IOException {
-        return new JobFolders(data).scan().jobs().stream().filter(j -> j.id().equals(id)).findFirst().orElseThrow();
+        return new SweepJobStore(database.sql).all().stream().filter(j -> j.id().equals(id)).findFirst().orElseThrow();
     }
 
     List<Path> jobFolders() throws IOException {
