@@ -13,7 +13,7 @@ import java.util.Arrays;
         description = {"Talent-policy engine tools.",
                 "serve (or no command) starts the service; Spring Boot's --name=value settings go with it."},
         subcommands = {ValidateCommand.class, GenerateCommand.class, SweepCommand.class, ResweepCommand.class,
-                MergeCommand.class})
+                MergeCommand.class, RegisterCommand.class})
 public class TalentCommand implements Runnable {
 
     /**
