@@ -50,13 +50,27 @@ public final class TestDatabase implements AutoCloseable {
 
     /** A new schema on the tests' PostgreSQL server. */
     public static TestDatabase postgres() {
+        String schema = newSchema();
+        return new TestDatabase(inSchema(schema), schema);
+    }
+
+    /** The JDBC URL of a new, empty schema on the tests' PostgreSQL server (for a Spring test's datasource). */
+    public static String newPostgresSchema() {
+        return inSchema(newSchema());
+    }
+
+    private static String newSchema() {
         String schema = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String url = postgresUrl();
         try (HikariDataSource admin = new HikariDataSource()) {
-            admin.setJdbcUrl(url);
+            admin.setJdbcUrl(postgresUrl());
             new JdbcTemplate(admin).execute("create schema " + schema);
         }
-        return new TestDatabase(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, schema);
+        return schema;
+    }
+
+    private static String inSchema(String schema) {
+        String url = postgresUrl();
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     /** The tests' PostgreSQL server; a test that needs it fails, with what to do, where there is none. */
