@@ -58,8 +58,18 @@ class ArchitectureTests {
     @Test
     void useCasesDoNotReachUpIntoTheApiOrTheCommandLine() {
         noClasses().that().resideInAnyPackage("cn.talentpolicy.evaluation..", "cn.talentpolicy.policies..",
-                        "cn.talentpolicy.rulesets..", "cn.talentpolicy.input..")
+                        "cn.talentpolicy.rulesets..", "cn.talentpolicy.input..", "cn.talentpolicy.register..",
+                        "cn.talentpolicy.sweeps..", "cn.talentpolicy.certification..", "cn.talentpolicy.storage..")
                 .should().dependOnClassesThat().resideInAnyPackage("cn.talentpolicy.api..", "cn.talentpolicy.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void theRegisterKnowsNoCallerOnlyWhoMadeADecision() {
+        noClasses().that().resideInAPackage("cn.talentpolicy.register..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.talentpolicy.security..",
+                        "cn.talentpolicy.sweeps..", "cn.talentpolicy.certification..")
+                .because("the register records decisions for whichever use case makes them; callers reach it as a Maker")
                 .check(classes);
     }
 

@@ -68,7 +68,7 @@ public class CertificationController {
                         caller.region()), certification.certificationId(), certification.personId(),
                 certification.asOf(), ruleset, input,
                 certification.decisions().stream().map(Certification.CertifiedDecision::decision).toList(), null),
-                id, () -> write(response));
+                id, owed -> write(response));
         return response;
     }
 

@@ -149,6 +149,19 @@ public class DecisionController {
     private ReplayRun run(NewDecision d, Ruleset ruleset, List<Outcomes> recorded) {
         JsonNode input = tree(d.input());
         List<Decision> decisions;
+        try {
+            decisions = decide(d, input, ruleset);
+        } catch (InvalidRequestException e) {
+            return new ReplayRun(ruleset.version(), false, List.of(), "this ruleset does not take the recorded"
+                    + " input: " + String.join("; ", e.problems().stream().map(p -> p.field() + ": " + p.message())
+                    .toList()));
+        }
+        List<Differences.PolicyDifference> differences = Differences.between(recorded, Outcomes.of(decisions));
+        return new ReplayRun(ruleset.version(), differences.isEmpty(), differences, null);
+    }
+
+    private List<Decision> decide(NewDecision d, JsonNode input, Ruleset ruleset) {
+        List<Decision> decisions;
         if (d.kind() == RecordKind.CERTIFICATION) {
             CertificationRequest request = contract.read(input, "CertificationRequest", CertificationRequest.class);
             decisions = certifications.certify(ruleset, new CertificationService.Request(request.personId(),
@@ -160,8 +173,7 @@ public class DecisionController {
             decisions = evaluations.evaluate(ruleset, facts.toFacts(request.person()), request.asOf(),
                     request.policies(), false).decisions();
         }
-        List<Differences.PolicyDifference> differences = Differences.between(recorded, Outcomes.of(decisions));
-        return new ReplayRun(ruleset.version(), differences.isEmpty(), differences);
+        return decisions;
     }
 
     /** A recorded decision the caller may see: another region's answers 404, as an unknown id does. */

@@ -47,8 +47,14 @@ public final class DecisionResponses {
     public record Replay(String decisionId, LocalDate asOf, ReplayRun recordedRuleset, ReplayRun currentRuleset) {
     }
 
-    /** One replay: the ruleset, whether the outcomes, amounts and criteria are those recorded, and where not. */
-    public record ReplayRun(String rulesetVersion, boolean same, List<Differences.PolicyDifference> differences) {
+    /**
+     * One replay: the ruleset, whether the outcomes, amounts and criteria are those recorded, and where not.
+     *
+     * @param refused why the ruleset would not evaluate the recorded input (a policy it asked for is no longer
+     *                loaded, say), or null
+     */
+    public record ReplayRun(String rulesetVersion, boolean same, List<Differences.PolicyDifference> differences,
+                            String refused) {
     }
 
     /** What checking the chain found. */

@@ -64,7 +64,10 @@ public class EvaluationController {
         EvaluationRequest request = contract.read(body, "EvaluationRequest", EvaluationRequest.class);
         RecordedDecision corrected = request.corrects() == null ? null : corrected(request, caller);
         Ruleset ruleset = rulesets.current();
-        Evaluation evaluation = evaluations.evaluate(ruleset, facts.toFacts(request.person()), request.asOf(),
+        // a correction says what the earlier decision should have been: on its date, unless another is given
+        java.time.LocalDate asOf = request.asOf() == null && corrected != null ? corrected.decision().asOf()
+                : request.asOf();
+        Evaluation evaluation = evaluations.evaluate(ruleset, facts.toFacts(request.person()), asOf,
                 request.policies(), request.explain() == null || request.explain());
         // talent_evaluations_total{policy, outcome} on the metrics endpoint (Spring Boot adds its registries to
         // the global one)
@@ -89,7 +92,7 @@ public class EvaluationController {
         String id = DecisionRegister.newId();
         Recorder.Recorded recorded = recorder.record(new Recorder.Made(RecordKind.EVALUATION,
                 maker(caller, request), null, evaluation.personId(), evaluation.asOf(), ruleset, input,
-                evaluation.decisions(), corrected), id, () -> write(response.recorded(id, null)));
+                evaluation.decisions(), corrected), id, owed -> write(response.recorded(id, owed)));
         return response.recorded(recorded.decisionId(), recorded.owed());
     }
 

@@ -83,6 +83,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return notFound(UNKNOWN_CERTIFICATION, "Unknown certification", "certificationId", e.getMessage(), "");
     }
 
+    /**
+     * Left to the security filters, which answer 401 to a caller who has not signed in and 403 to one whose roles
+     * do not allow it (rethrowing the very exception leaves it unresolved here).
+     */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    void accessDenied(org.springframework.security.access.AccessDeniedException e) {
+        throw e;
+    }
+
     @ExceptionHandler(UnknownDecisionException.class)
     ProblemDetail unknownDecision(UnknownDecisionException e) {
         return notFound(UNKNOWN_DECISION, "Unknown decision", e.field(), e.getMessage(), "");

@@ -64,10 +64,16 @@ public class RegisterCommand implements Runnable {
                 ChainCheck.Broken broken = report.firstBroken();
                 System.out.println("The register is broken at record " + broken.seq()
                         + (broken.id() == null ? "" : " (" + broken.id() + ")") + ": " + broken.problem()
-                        + ". The " + (broken.seq() - 1) + " records before it are intact.");
+                        + ". " + (broken.seq() == 1 ? "It is the first record."
+                        : broken.seq() == 2 ? "The record before it is intact."
+                        : "The " + (broken.seq() - 1) + " records before it are intact."));
                 return 1;
             } catch (RuntimeException e) {
-                String why = String.valueOf(e.getMessage());
+                Throwable root = e;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                String why = String.valueOf(root.getMessage());
                 System.err.println(why.contains("Database may be already in use") || why.contains("locked")
                         ? "The embedded register is in use by the running service: stop it first, or ask the"
                         + " service (GET /api/v1/decisions/verification, as an auditor)"

@@ -15,7 +15,8 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * One text for one input, however it was written: object members in code-point order of their names, no white
+ * One text for one input, however it was written: object members in the order of their names as
+ * {@link String#compareTo} sorts them, no white
  * space, numbers as their plain decimal with no trailing zeros (1000.0 and 1E+3 are 1000), and strings escaped
  * as JSON escapes them. Its SHA-256 is the input digest a decision is recorded with, so two requests that say
  * the same thing have the same digest.

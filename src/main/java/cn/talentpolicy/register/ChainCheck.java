@@ -51,6 +51,10 @@ public final class ChainCheck {
                     walk.next(DecisionRegister.read(rs, 0));
                 }
             });
+            if (headHash[0] == null) {
+                return new Report(walk.records, false, new Broken(walk.seq, walk.lastId, "the register's head (the"
+                        + " row of register_head that names the last record) is missing"), walk.seq, walk.previous);
+            }
             if (walk.broken == null && (walk.seq != head[0] || !walk.previous.equals(headHash[0]))) {
                 walk.broken = walk.seq < head[0]
                         ? new Broken(walk.seq + 1, null, "missing: the register's head is record " + head[0]

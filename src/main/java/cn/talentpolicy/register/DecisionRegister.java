@@ -1,5 +1,6 @@
 package cn.talentpolicy.register;
 
+import io.micrometer.core.instrument.Metrics;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -211,6 +212,13 @@ public class DecisionRegister implements AutoCloseable {
                     + " ?, ?, ?, ?, ?, ?, ?)", rows);
             jdbc.update("update register_head set seq = ?, hash = ? where id = 1", seq, previous);
         });
+        // talent_register_decisions_total{kind} and talent_register_commits_total on the metrics endpoint
+        for (Pending pending : batch) {
+            for (NewDecision d : pending.decisions()) {
+                Metrics.counter("talent.register.decisions", "kind", d.kind().name()).increment();
+            }
+        }
+        Metrics.counter("talent.register.commits").increment();
     }
 
     private record Head(long seq, String hash) {

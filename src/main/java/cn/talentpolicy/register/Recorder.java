@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Turns a decision the service is about to hand out into a record and records it: the ruleset it was made under
@@ -41,9 +41,10 @@ public class Recorder {
     /**
      * Records a decision.
      *
-     * @param answer the answer as it will be given, written only where the register keeps answers of this kind
+     * @param answer the answer as it will be given (with what a correction changes in the amounts owed), written
+     *               only where the register keeps answers of this kind
      */
-    public Recorded record(Made made, String id, Supplier<String> answer) {
+    public Recorded record(Made made, String id, Function<Owed, String> answer) {
         NewDecision decision = decision(made, id, answer);
         // what the record keeps of personal data counts against the data directory's cap (the embedded database
         // lives there): past it, a 507 and nothing recorded or answered
@@ -54,17 +55,17 @@ public class Recorder {
     }
 
     /** The record of a decision, not yet recorded (with a new id when {@code id} is null). */
-    public NewDecision decision(Made made, String id, Supplier<String> answer) {
+    public NewDecision decision(Made made, String id, Function<Owed, String> answer) {
         String input = CanonicalJson.of(made.input());
         List<Outcomes> outcomes = Outcomes.of(made.decisions());
-        String owed = made.corrects() == null ? null : Owed.between(made.corrects().decision().id(),
-                Outcomes.read(made.corrects().decision().outcomes()), outcomes).write();
+        Owed owed = made.corrects() == null ? null : Owed.between(made.corrects().decision().id(),
+                Outcomes.read(made.corrects().decision().outcomes()), outcomes);
         RegisterProperties keep = register.properties();
-        String answerText = keep.keepsAnswer(made.kind()) ? answer.get() : null;
+        String answerText = keep.keepsAnswer(made.kind()) ? answer.apply(owed) : null;
         return new NewDecision(id != null ? id : DecisionRegister.newId(), made.kind(), register.now(),
                 made.maker(), made.personId(), made.asOf(), made.ruleset().version(), CanonicalJson.digest(input),
                 Outcomes.write(outcomes), made.source(), made.corrects() == null ? null : made.corrects().decision().id(),
-                owed, answerText == null ? null : CanonicalJson.digest(answerText),
+                owed == null ? null : owed.write(), answerText == null ? null : CanonicalJson.digest(answerText),
                 keep.keepsInput(made.kind()) ? input : null, answerText);
     }
 

@@ -10,7 +10,8 @@ import java.util.Map;
  * digests (which it always keeps), and for how long.
  *
  * @param keepInput          whether the input itself is kept (needed to replay it): by default for evaluations
- *                           and certifications; a sweep claim's input is its line of the population file
+ *                           and certifications. A sweep claim's input is never kept: it is the person's line of
+ *                           the population file, kept with the sweep, and its digest is recorded
  * @param keepAnswer         whether the answer itself is kept: by default for certifications (shown again by
  *                           {@code GET /api/v1/certifications/{id}}) and sweep claims (the claim with its reasons
  *                           and notification); an evaluation's answer can be had again by replaying it
@@ -23,8 +24,10 @@ public record RegisterProperties(Map<RecordKind, Boolean> keepInput, Map<RecordK
                                  Integer inputRetentionDays, Integer batch) {
 
     public RegisterProperties {
-        keepInput = merged(keepInput, true, true, false);
-        keepAnswer = merged(keepAnswer, false, true, true);
+        Map<RecordKind, Boolean> input = merged(keepInput, true, true, false);
+        input.put(RecordKind.SWEEP_CLAIM, false);
+        keepInput = java.util.Collections.unmodifiableMap(input);
+        keepAnswer = java.util.Collections.unmodifiableMap(merged(keepAnswer, false, true, true));
         inputRetentionDays = inputRetentionDays == null ? 1826 : inputRetentionDays;
         batch = batch == null ? 500 : batch;
     }
@@ -46,6 +49,6 @@ public record RegisterProperties(Map<RecordKind, Boolean> keepInput, Map<RecordK
         if (given != null) {
             map.putAll(given);
         }
-        return Map.copyOf(map);
+        return map;
     }
 }

@@ -20,14 +20,16 @@ import java.util.stream.Stream;
 
 /**
  * The folder where the service keeps what it records ({@code talent.data-dir}, default {@code data}): sweep
- * uploads and results, certifications, the ruleset history. All of it is personal data, so:
+ * uploads and results, the embedded database ({@code register/}: the decision register, certifications and sweep
+ * jobs, see {@link Database}) and the ruleset history. All of it is personal data, so:
  * <ul>
  *     <li>every folder in it is the service user's only (700) and every file too (600, from its creation:
  *     {@link #openPrivate}); what an older version left is made so at start;</li>
  *     <li>it has a size cap ({@code talent.data-dir-max-bytes}, default 20 GiB): what would take it past the cap
  *     is refused ({@link FullException}) instead of filling the disk;</li>
- *     <li>what is in it is kept for {@code talent.data-retention-days} (default 90) and then deleted by the
- *     stores that wrote it.</li>
+ *     <li>sweeps are kept for {@code talent.data-retention-days} (default 90) after they end and then deleted;
+ *     the register erases the input and answer of a decision after {@code talent.register.input-retention-days}
+ *     (see register.RegisterProperties).</li>
  * </ul>
  */
 @Component

@@ -26,17 +26,17 @@ import java.util.function.Consumer;
  * in the register are skipped, so recording again after a restart goes on where it stopped.
  */
 @Component
-class ClaimRecords {
+public class ClaimRecords {
 
     static final int BATCH = 1000;
 
     private final Recorder recorder;
 
-    ClaimRecords(Recorder recorder) {
+    public ClaimRecords(Recorder recorder) {
         this.recorder = recorder;
     }
 
-    void keep(Ruleset ruleset) {
+    public void keep(Ruleset ruleset) {
         recorder.keep(ruleset);
     }
 
@@ -45,7 +45,7 @@ class ClaimRecords {
      *
      * @param between called with the job's id between two transactions; it throws to stop
      */
-    void record(SweepJob job, Path claimable, Consumer<String> between) throws IOException {
+    public void record(SweepJob job, Path claimable, Consumer<String> between) throws IOException {
         if (!Files.exists(claimable)) {
             return;
         }

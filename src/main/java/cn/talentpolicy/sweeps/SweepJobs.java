@@ -389,6 +389,11 @@ public class SweepJobs implements AutoCloseable {
             if (changed != null) {
                 interrupt(changed, e.getMessage());
             }
+        } catch (cn.talentpolicy.register.DecisionRegister.UnavailableException e) {
+            // the sweep is done but its claims are not all recorded: it stays RUNNING, and the next start
+            // records the rest (from the claims already in the register) before it says DONE
+            log.error("Sweep {}: its claims could not all be recorded in the decision register ({}); the job"
+                    + " stays RUNNING and the next start records the rest", id, e.getMessage());
         } catch (Exception e) {
             if (deleted.contains(id) || jobs.get(id) == null) {
                 log.info("Sweep {} stopped: it was deleted", id);

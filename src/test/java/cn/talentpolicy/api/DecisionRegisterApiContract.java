@@ -189,14 +189,25 @@ abstract class DecisionRegisterApiContract {
         request.put("asOf", "2027-02-01");
         String id = evaluated(officer, request);
         String before = officer.get("/api/v1/decisions/" + id).body().get("rulesetVersion").asText();
-        // a new dated value: a master's monthly amount from 2027 on
-        TestRules.replace(RULES, "jinan_living_subsidy/parameters/living_subsidy.yaml",
-                "    2021-01-01: {A: 5000, B: 4000, C: 3000, D: 2000, E_DOCTORATE: 1500, E_MASTER: 1000}",
-                "    2021-01-01: {A: 5000, B: 4000, C: 3000, D: 2000, E_DOCTORATE: 1500, E_MASTER: 1000}\n"
-                        + "    2027-01-01: {A: 5000, B: 4000, C: 3000, D: 2000, E_DOCTORATE: 1500, E_MASTER: 1200}");
-        ApiClient.Response reload = new ApiClient(port, TestIdentityProvider.policyAdmin())
-                .post("/api/v1/rulesets/reload", new byte[0]);
-        assertThat(reload.body().get("accepted").asBoolean()).as("%s", reload.body()).isTrue();
+        // a new dated value: a master's monthly amount from 2027 on (and the rules as they were, after the test)
+        Path amounts = RULES.resolve("jinan_living_subsidy/parameters/living_subsidy.yaml");
+        String original = Files.readString(amounts);
+        ApiClient admin = new ApiClient(port, TestIdentityProvider.policyAdmin());
+        try {
+            TestRules.replace(RULES, "jinan_living_subsidy/parameters/living_subsidy.yaml",
+                    "    2021-01-01: {A: 5000, B: 4000, C: 3000, D: 2000, E_DOCTORATE: 1500, E_MASTER: 1000}",
+                    "    2021-01-01: {A: 5000, B: 4000, C: 3000, D: 2000, E_DOCTORATE: 1500, E_MASTER: 1000}\n"
+                            + "    2027-01-01: {A: 5000, B: 4000, C: 3000, D: 2000, E_DOCTORATE: 1500, E_MASTER: 1200}");
+            ApiClient.Response reload = admin.post("/api/v1/rulesets/reload", new byte[0]);
+            assertThat(reload.body().get("accepted").asBoolean()).as("%s", reload.body()).isTrue();
+            replayedAfterTheChange(id, before);
+        } finally {
+            Files.writeString(amounts, original);
+            assertThat(admin.post("/api/v1/rulesets/reload", new byte[0]).body().get("accepted").asBoolean()).isTrue();
+        }
+    }
+
+    void replayedAfterTheChange(String id, String before) {
 
         JsonNode replay = auditor.post("/api/v1/decisions/" + id + "/replay", new byte[0]).body();
         ContractTests.assertConforms("DecisionReplay", replay);

@@ -75,7 +75,7 @@ public final class SweepBenchmark {
         report.forEach(System.out::println);
     }
 
-    private static Path generate(long people) throws IOException {
+    static Path generate(long people) throws IOException {
         Path file = FOLDER.resolve("people-" + people + ".jsonl");
         if (!Files.exists(file)) {
             long started = System.nanoTime();
@@ -91,7 +91,7 @@ public final class SweepBenchmark {
     }
 
     /** Entries, seconds and peak RSS (MB) of {@code talent sweep} in a child JVM. */
-    private static double[] sweep(Path population, long size) throws IOException, InterruptedException {
+    static double[] sweep(Path population, long size) throws IOException, InterruptedException {
         Path out = FOLDER.resolve("results-" + size);
         if (Files.exists(out)) {
             try (Stream<Path> files = Files.walk(out)) {

@@ -45,6 +45,35 @@ class CommandLineTests {
     }
 
     @Test
+    void registerVerifyChecksTheChainOfTheEmbeddedRegisterAndNamesTheFirstRecordThatBreaksIt() throws Exception {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        try (cn.talentpolicy.register.TestDatabase database = cn.talentpolicy.register.TestDatabase.h2(dir)) {
+            cn.talentpolicy.register.DecisionRegister register = database.register(java.time.Clock.systemUTC());
+            for (int i = 0; i < 3; i++) {
+                cn.talentpolicy.register.NewDecision d = new cn.talentpolicy.register.NewDecision(
+                        cn.talentpolicy.register.DecisionRegister.newId(), cn.talentpolicy.register.RecordKind.EVALUATION,
+                        register.now(), new cn.talentpolicy.register.Maker("an officer", "officer", "370200"),
+                        "P" + i, java.time.LocalDate.of(2026, 11, 28), "sha256:0123456789abcdef",
+                        cn.talentpolicy.input.CanonicalJson.digest("{}"), "[]", null, null, null, null, "{}", null);
+                register.record(d);
+                ids.add(d.id());
+            }
+        }
+        assertThat(talent("register", "verify", "--data-dir", dir.toString())).as("%s", err).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("The register is intact: 3 records");
+
+        try (cn.talentpolicy.register.TestDatabase database = cn.talentpolicy.register.TestDatabase.h2(dir)) {
+            database.jdbc.update("update decisions set person_id = 'someone else' where id = ?", ids.get(1));
+        }
+        assertThat(talent("register", "verify", "--data-dir", dir.toString())).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("broken at record 2 (" + ids.get(1) + ")",
+                "The record before it is intact.");
+
+        assertThat(talent("register", "verify", "--data-dir", dir.resolve("nowhere").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("No register under");
+    }
+
+    @Test
     void generateThenSweepWritesTheResultsAndSaysWhatItFound() throws IOException {
         Path people = dir.resolve("people.jsonl");
         Path results = dir.resolve("results");

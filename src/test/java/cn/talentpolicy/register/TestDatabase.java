@@ -36,6 +36,10 @@ public final class TestDatabase implements AutoCloseable {
         this.schema = schema;
         this.dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(url);
+        if (url.startsWith("jdbc:h2:")) {
+            dataSource.setUsername("sa"); // as the service opens its embedded database (storage.Database)
+            dataSource.setPassword("");
+        }
         dataSource.setMaximumPoolSize(4);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         this.jdbc = new JdbcTemplate(dataSource);

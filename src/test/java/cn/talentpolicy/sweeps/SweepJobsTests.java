@@ -83,8 +83,13 @@ class SweepJobsTests {
 
     @BeforeEach
     void openDatabase(@TempDir Path databaseFolder) {
-        database = TestDatabase.h2(databaseFolder);
+        database = open(databaseFolder);
         register = database.register(CLOCK);
+    }
+
+    /** The embedded database; {@link PostgresSweepJobsTests} runs every test here on PostgreSQL. */
+    TestDatabase open(Path folder) {
+        return TestDatabase.h2(folder);
     }
 
     @BeforeAll
