@@ -26,12 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The data directory's size cap: uploads are taken until the next would take it past the cap, which is refused
- * with a 507 problem response (a certification too), nothing of it kept; deleting sweeps frees the space.
+ * with a 507 problem response (a certification too, nothing of it recorded), nothing of it kept; deleting sweeps
+ * frees the space. The database is elsewhere here, as a PostgreSQL server would be, so that what is counted is
+ * the uploads alone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DataDirectoryCapTests {
 
     static final Path DATA = emptyFolder();
+    static final Path DATABASE = emptyFolder();
     static final long CAP = 20_000;
     static final String OFFICER = TestIdentityProvider.officer(Regions.QINGDAO);
 
@@ -39,6 +42,8 @@ class DataDirectoryCapTests {
     static void capped(DynamicPropertyRegistry registry) {
         registry.add("talent.data-dir", DATA::toString);
         registry.add("talent.data-dir-max-bytes", () -> CAP);
+        registry.add("spring.datasource.url", () -> Database.embeddedUrl(DATABASE));
+        registry.add("spring.datasource.username", () -> "sa");
     }
 
     @LocalServerPort
@@ -69,19 +74,16 @@ class DataDirectoryCapTests {
         HttpResponse<String> certification = post("/api/v1/certifications", "application/json",
                 Files.readAllBytes(Path.of("api-spec/examples/certification-overseas-postdoc.request.json")));
         assertThat(certification.statusCode()).isEqualTo(507);
-        assertThat(DATA.resolve("certifications")).doesNotExist();
+        HttpResponse<String> recorded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/api/v1/people/example-cert-postdoc/decisions"))
+                .header("Authorization", OFFICER).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(new ObjectMapper().readTree(recorded.body()).get("decisions")).as("nothing recorded").isEmpty();
 
         for (String id : accepted) {
             assertThat(delete("/api/v1/sweeps/" + id).statusCode()).isEqualTo(204);
         }
         assertThat(post("/api/v1/sweeps?asOf=2026-11-28", "application/x-ndjson", small).statusCode())
                 .as("deleting frees the space at once").isEqualTo(202);
-    }
-
-    long bytes() throws IOException {
-        try (Stream<Path> all = Files.walk(DATA)) {
-            return all.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
     }
 
     HttpResponse<String> delete(String path) throws Exception {
