@@ -161,13 +161,35 @@ public class DecisionRegister implements AutoCloseable {
                 continue;
             }
             int size = batch.get(0).decisions().size();
-            for (Pending next = queue.peek(); next != null && size + next.decisions().size() <= properties.batch();
-                 next = queue.peek()) {
-                batch.add(queue.poll());
+            // what else comes within the linger joins this commit: under load, fewer and larger commits (each
+            // commit costs about as much as a few decisions); alone, a decision waits at most the linger
+            long until = System.nanoTime() + TimeUnit.MICROSECONDS.toNanos(properties.lingerMicros());
+            while (size < properties.batch()) {
+                Pending next = queue.peek();
+                if (next == null) {
+                    long left = until - System.nanoTime();
+                    try {
+                        next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+                    } catch (InterruptedException e) {
+                        next = null;
+                        stopping = true;
+                    }
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                } else if (size + next.decisions().size() <= properties.batch()) {
+                    batch.add(queue.poll());
+                } else {
+                    break;
+                }
                 size += next.decisions().size();
             }
             try {
+                long started = System.nanoTime();
                 append(batch);
+                Metrics.timer("talent.register.commit").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                Metrics.summary("talent.register.batch").record(size);
                 batch.forEach(p -> p.done.complete(null));
             } catch (RuntimeException e) {
                 if (batch.size() == 1) {
@@ -212,7 +234,8 @@ public class DecisionRegister implements AutoCloseable {
                     + " ?, ?, ?, ?, ?, ?, ?)", rows);
             jdbc.update("update register_head set seq = ?, hash = ? where id = 1", seq, previous);
         });
-        // talent_register_decisions_total{kind} and talent_register_commits_total on the metrics endpoint
+        // talent_register_decisions_total{kind}, talent_register_commits_total, and the commit's time and batch
+        // size (talent_register_commit_seconds, talent_register_batch) on the metrics endpoint
         for (Pending pending : batch) {
             for (NewDecision d : pending.decisions()) {
                 Metrics.counter("talent.register.decisions", "kind", d.kind().name()).increment();

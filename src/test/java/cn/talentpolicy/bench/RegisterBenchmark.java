@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * between asking for a record ({@code "record": true}: recorded before it is answered) and not, so both modes see
  * the same warm JVM and the same machine. Reports requests a second and p99 of each round, and the throughput of
  * the recorded rounds over the unrecorded ones (the target: at least 0.85).
- * <pre>mvn -Pbench-register test-compile exec:exec [-Drounds=3 -Dseconds=15]</pre>
+ * <pre>mvn -Pbench-register test-compile exec:exec [-Drounds=3 -Dseconds=15 -Ddatabase=postgres -Dlinger=2000]</pre>
  */
 public final class RegisterBenchmark {
 
@@ -36,10 +36,19 @@ public final class RegisterBenchmark {
         int seconds = Integer.getInteger("seconds", 15);
         int clients = Integer.getInteger("clients", 16);
         String data = Path.of("target", "bench", "register-data-" + System.currentTimeMillis()).toString();
+        List<String> settings = new ArrayList<>(List.of("--server.port=0", "--talent.data-dir=" + data,
+                "--talent.rules-watch-seconds=0", "--talent.test.identity-provider=off",
+                "--talent.rate-limit.evaluations-per-minute=1000000000", "--logging.level.root=WARN",
+                "--server.tomcat.threads.max=32"));
+        if ("postgres".equals(System.getProperty("database"))) { // a schema of its own on TALENT_TEST_POSTGRES_URL
+            settings.add("--spring.datasource.url=" + cn.talentpolicy.register.TestDatabase.newPostgresSchema());
+        }
+        if (!System.getProperty("linger", "").isEmpty()) {
+            settings.add("--talent.register.linger-micros=" + System.getProperty("linger"));
+        }
+        System.out.println("register: " + System.getProperty("database", "h2") + ", " + settings);
         ConfigurableApplicationContext service = SpringApplication.run(TalentPolicyApplication.class,
-                "--server.port=0", "--talent.data-dir=" + data, "--talent.rules-watch-seconds=0",
-                "--talent.test.identity-provider=off", "--talent.rate-limit.evaluations-per-minute=1000000000",
-                "--logging.level.root=WARN", "--server.tomcat.threads.max=32");
+                settings.toArray(String[]::new));
         int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
         try {
             byte[] plain = body(false);
@@ -69,6 +78,14 @@ public final class RegisterBenchmark {
             Long count = service.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
                     .queryForObject("select count(*) from decisions", Long.class);
             System.out.printf("decisions in the register: %,d%n", count);
+            io.micrometer.core.instrument.Timer commit = io.micrometer.core.instrument.Metrics.globalRegistry
+                    .find("talent.register.commit").timer();
+            io.micrometer.core.instrument.DistributionSummary batch = io.micrometer.core.instrument.Metrics
+                    .globalRegistry.find("talent.register.batch").summary();
+            if (commit != null && batch != null) {
+                System.out.printf("commits: %,d, %.2f ms each on average, %.1f decisions each%n", commit.count(),
+                        commit.mean(TimeUnit.MILLISECONDS), batch.mean());
+            }
         } finally {
             service.close();
         }

@@ -190,7 +190,7 @@ abstract class DecisionRegisterContract {
     @Test
     void inputsAndAnswersAreErasedAfterTheirRetentionAndTheChainStillVerifies() {
         List<NewDecision> made = recordFive();
-        DecisionRegister later = database.register(new RegisterProperties(null, null, 30, null),
+        DecisionRegister later = database.register(new RegisterProperties(null, null, 30, null, null),
                 Clock.offset(CLOCK, Duration.ofDays(31)));
         assertThat(later.eraseExpired()).isEqualTo(5);
         RecordedDecision erased = register.find(made.get(0).id()).orElseThrow();
@@ -198,7 +198,7 @@ abstract class DecisionRegisterContract {
         assertThat(erased.decision().answer()).isNull();
         assertThat(erased.decision().inputDigest()).isEqualTo(made.get(0).inputDigest());
         assertThat(check().intact()).isTrue();
-        DecisionRegister sooner = database.register(new RegisterProperties(null, null, 30, null),
+        DecisionRegister sooner = database.register(new RegisterProperties(null, null, 30, null, null),
                 Clock.offset(CLOCK, Duration.ofDays(29)));
         assertThat(sooner.eraseExpired()).isZero();
     }

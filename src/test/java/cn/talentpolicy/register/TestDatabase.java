@@ -89,7 +89,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public DecisionRegister register(Clock clock) {
-        return register(new RegisterProperties(null, null, null, null), clock);
+        return register(new RegisterProperties(null, null, null, null, null), clock);
     }
 
     public DecisionRegister register(RegisterProperties properties, Clock clock) {
