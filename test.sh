@@ -46,6 +46,7 @@ if [ -z "${TALENT_TEST_POSTGRES_URL:-}" ]; then
         chown postgres "$pgdir"
         as=(runuser -u postgres --)
     fi
+    cd "$pgdir"   # the server's user may not enter the checkout's folder
     "${as[@]}" "$pgbin/initdb" -D "$pgdir/data" -U talent -A trust -E UTF8 --no-locale >"$pgdir/initdb.log"
     port=55432
     while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
@@ -54,5 +55,6 @@ if [ -z "${TALENT_TEST_POSTGRES_URL:-}" ]; then
     trap '"${as[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null; rm -rf "$pgdir"' EXIT
     export TALENT_TEST_POSTGRES_URL="jdbc:postgresql://127.0.0.1:$port/postgres?user=talent"
     echo "PostgreSQL for the register's tests: $TALENT_TEST_POSTGRES_URL" >&2
+    cd - >/dev/null
 fi
 mvn -B -ntp verify "$@"

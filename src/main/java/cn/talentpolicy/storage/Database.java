@@ -30,12 +30,22 @@ public class Database {
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(DataSourceProperties properties, DataDirectory data) throws java.io.IOException {
-        if (properties.getUrl() == null || properties.getUrl().isBlank()) {
+        boolean embedded = properties.getUrl() == null || properties.getUrl().isBlank();
+        if (embedded) {
             DataDirectory.folder(data.root().resolve("register"));
             properties.setUrl(embeddedUrl(data.root()));
             properties.setUsername("sa");
             properties.setPassword("");
         }
-        return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        HikariDataSource source = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        if (embedded) {
+            // H2 makes its file with the process's umask: open it once, then make it the service user's only
+            try (java.sql.Connection first = source.getConnection()) {
+                DataDirectory.restrict(data.root().resolve("register"));
+            } catch (java.sql.SQLException e) {
+                throw new java.io.IOException("Cannot open the embedded register: " + e.getMessage(), e);
+            }
+        }
+        return source;
     }
 }

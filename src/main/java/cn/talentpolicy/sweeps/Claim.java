@@ -11,19 +11,18 @@ import java.util.List;
  * amount, the reasons (each criterion's, in Chinese) and the notification to send.
  *
  * @param total       the sum of the payments' totals (a negotiated payment adds nothing)
- * @param line        the person's line in the population file
  * @param inputDigest {@code sha256:} of the person's entry as read (its canonical JSON): the input the claim was
  *                    decided on, as the decision register records it
  */
 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record Claim(String personId, String policyId, String policy, String region, String certifiedTier,
                     List<Payment> payments, BigDecimal total, List<String> reasons, String notification,
-                    Long line, String inputDigest) {
+                    String inputDigest) {
 
     /** The same claim, with the entry it was decided on. */
-    Claim decidedOn(long entryLine, String digest) {
+    Claim decidedOn(String digest) {
         return new Claim(personId, policyId, policy, region, certifiedTier, payments, total, reasons, notification,
-                entryLine, digest);
+                digest);
     }
 
     /** What one policy part pays. */

@@ -80,7 +80,7 @@ record PersonOutcome(String personId, String region, Map<String, State> states, 
             claims.add(new Claim(facts.personId(), decision.policyId(), decision.title().zh(), region,
                     decision.certifiedTier(), unclaimed.stream().map(Claim.Payment::of).toList(), total, List.copyOf(reasons),
                     Claim.notification(facts.personId(), decision.title().zh(), unclaimed, total,
-                            evaluation.asOf()), null, null));
+                            evaluation.asOf()), null));
         }
         return new PersonOutcome(facts.personId(), region, states, claims);
     }

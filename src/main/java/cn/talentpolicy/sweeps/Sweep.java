@@ -345,7 +345,7 @@ public final class Sweep {
             String digest = outcome.claims().isEmpty() ? null
                     : cn.talentpolicy.input.CanonicalJson.digest(cn.talentpolicy.input.CanonicalJson.of(entry.json()));
             for (Claim claim : outcome.claims()) {
-                claimLines.add(JSON.writeValueAsString(claim.decidedOn(entry.line(), digest)));
+                claimLines.add(JSON.writeValueAsString(claim.decidedOn(digest)));
             }
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);

@@ -318,8 +318,8 @@ class SweepJobsTests {
         assertThat(last.decision().asOf()).isEqualTo(AS_OF);
         assertThat(last.decision().answer()).as("the claim itself, with its reasons").isEqualTo(lines.get(lines.size() - 1));
         assertThat(last.decision().input()).as("the entry stays in the population file").isNull();
-        String entry = Files.readAllLines(new JobFolders(data).population(job.id(), JSONL))
-                .get((int) (long) claim.line() - 1);
+        String entry = Files.readAllLines(new JobFolders(data).population(job.id(), JSONL)).stream()
+                .filter(l -> l.contains("\"" + claim.personId() + "\"")).findFirst().orElseThrow();
         JsonNode read = Sweep.JSON.readTree(entry);
         cn.talentpolicy.evaluation.RequestSchema.withoutNulls(read);
         assertThat(last.decision().inputDigest()).isEqualTo(claim.inputDigest())
