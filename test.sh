@@ -52,7 +52,7 @@ if [ -z "${TALENT_TEST_POSTGRES_URL:-}" ]; then
     while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
     "${as[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w \
         -o "-p $port -c listen_addresses=127.0.0.1 -k $pgdir -c fsync=on" start >/dev/null
-    trap '"${as[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null; rm -rf "$pgdir"' EXIT
+    trap 'cd / && "${as[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null; rm -rf "$pgdir"' EXIT
     export TALENT_TEST_POSTGRES_URL="jdbc:postgresql://127.0.0.1:$port/postgres?user=talent"
     echo "PostgreSQL for the register's tests: $TALENT_TEST_POSTGRES_URL" >&2
     cd - >/dev/null
