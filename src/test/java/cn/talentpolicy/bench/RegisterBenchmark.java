@@ -23,16 +23,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * What recording every decision costs the API: the service (embedded register, in a data directory of its own)
  * answers the same whole-catalogue explained evaluation from 16 clients on loopback, in rounds that alternate
  * between asking for a record ({@code "record": true}: recorded before it is answered) and not, so both modes see
- * the same warm JVM and the same machine. Reports requests a second and p99 of each round, and the throughput of
- * the recorded rounds over the unrecorded ones (the target: at least 0.85).
- * <pre>mvn -Pbench-register test-compile exec:exec [-Drounds=3 -Dseconds=15 -Ddatabase=postgres -Dlinger=2000]</pre>
+ * the same warm JVM and the same machine (after a warm-up of {@code warmup} seconds: the service takes about a
+ * minute to reach its steady speed). Reports requests a second, p99 and the process's CPU time per request of
+ * each round, and the throughput of the recorded rounds over the unrecorded ones (the target: at least 0.85),
+ * with the CPU per request of the unrecorded rounds over the recorded ones beside it (less swayed by a machine
+ * whose speed drifts; the clients run in the same process and count in both).
+ * <pre>mvn -Pbench-register test-compile exec:exec [-Drounds=6 -Dseconds=15 -Dwarmup=60 -Ddatabase=postgres -Dlinger=5000]</pre>
  */
 public final class RegisterBenchmark {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] args) throws Exception {
-        int rounds = Integer.getInteger("rounds", 3);
+        int rounds = Integer.getInteger("rounds", 6);
+        int warmup = Integer.getInteger("warmup", 60);
         int seconds = Integer.getInteger("seconds", 15);
         int clients = Integer.getInteger("clients", 16);
         String data = Path.of("target", "bench", "register-data-" + System.currentTimeMillis()).toString();
@@ -53,21 +57,21 @@ public final class RegisterBenchmark {
         try {
             byte[] plain = body(false);
             byte[] recorded = body(true);
-            System.out.printf("warming up for %d s%n", 2 * seconds);
-            round(port, plain, clients, seconds);
-            round(port, recorded, clients, seconds);
+            System.out.printf("warming up for %d s%n", warmup);
+            round(port, plain, clients, warmup / 2);
+            round(port, recorded, clients, warmup - warmup / 2);
             List<double[]> off = new ArrayList<>();
             List<double[]> on = new ArrayList<>();
             List<String> lines = new ArrayList<>();
-            lines.add("| round | mode | requests/s | p99 ms |");
-            lines.add("|---:|---|---:|---:|");
+            lines.add("| round | mode | requests/s | p99 ms | CPU ms/request |");
+            lines.add("|---:|---|---:|---:|---:|");
             for (int r = 1; r <= rounds; r++) {
                 boolean recordFirst = r % 2 == 0; // off, on; on, off; ...: drift falls on both
                 for (boolean record : recordFirst ? new boolean[]{true, false} : new boolean[]{false, true}) {
                     double[] result = round(port, record ? recorded : plain, clients, seconds);
                     (record ? on : off).add(result);
-                    lines.add(String.format("| %d | %s | %,.0f | %.1f |", r, record ? "recorded" : "not recorded",
-                            result[0], result[1]));
+                    lines.add(String.format("| %d | %s | %,.0f | %.1f | %.2f |", r,
+                            record ? "recorded" : "not recorded", result[0], result[1], result[2]));
                 }
             }
             double onRate = on.stream().mapToDouble(x -> x[0]).sum();
@@ -75,6 +79,8 @@ public final class RegisterBenchmark {
             System.out.println();
             lines.forEach(System.out::println);
             System.out.printf("%nrecorded / not recorded, throughput: %.3f (target at least 0.85)%n", onRate / offRate);
+            System.out.printf("not recorded / recorded, CPU per request: %.3f%n",
+                    off.stream().mapToDouble(x -> x[2]).sum() / on.stream().mapToDouble(x -> x[2]).sum());
             Long count = service.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
                     .queryForObject("select count(*) from decisions", Long.class);
             System.out.printf("decisions in the register: %,d%n", count);
@@ -101,8 +107,14 @@ public final class RegisterBenchmark {
         return JSON.writeValueAsBytes(request);
     }
 
-    /** Requests a second and p99 in ms of {@code clients} clients sending the body for {@code seconds}. */
+    /**
+     * Requests a second, p99 in ms, and the process's CPU ms per request, of {@code clients} clients sending the body
+     * for {@code seconds}.
+     */
     static double[] round(int port, byte[] body, int clients, int seconds) throws Exception {
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/evaluations"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
@@ -145,6 +157,7 @@ public final class RegisterBenchmark {
         long[] sorted = all.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
         double p99 = sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, sorted.length * 0.99)] / 1e6;
-        return new double[]{done.get() / (double) seconds, p99};
+        double cpuPerRequest = (os.getProcessCpuTime() - cpuBefore) / 1e6 / Math.max(1, done.get());
+        return new double[]{done.get() / (double) seconds, p99, cpuPerRequest};
     }
 }
