@@ -190,6 +190,49 @@ public final class Ruleset implements AutoCloseable {
      */
     public List<Evaluation> evaluate(List<PersonFacts> people, LocalDate asOf, Predicate<String> answer,
                                      Detail detail) {
+        // unknown only when it could matter: a degree whose counting flag is omitted is read both ways
+        // (Readings), everyone's first reading in one session, then each further reading of those who have it
+        List<List<Readings.Point>> points = new ArrayList<>(people.size());
+        int most = 0;
+        for (PersonFacts person : people) {
+            List<Readings.Point> mine = Readings.points(person, asOf);
+            points.add(mine);
+            most = Math.max(most, mine.size());
+        }
+        if (most == 0) {
+            return evaluateOnce(people, asOf, answer, detail);
+        }
+        List<PersonFacts> first = new ArrayList<>(people.size());
+        for (int i = 0; i < people.size(); i++) {
+            first.add(points.get(i).isEmpty() ? people.get(i) : Readings.reading(people.get(i), points.get(i), 0));
+        }
+        List<Evaluation> evaluations = new ArrayList<>(evaluateOnce(first, asOf, answer, detail));
+        Map<Integer, List<Evaluation>> readings = new HashMap<>();
+        for (int i = 0; i < people.size(); i++) {
+            if (!points.get(i).isEmpty()) {
+                readings.computeIfAbsent(i, k -> new ArrayList<>()).add(evaluations.get(i));
+            }
+        }
+        for (int n = 1; n < 1 << most; n++) {
+            List<Integer> who = new ArrayList<>();
+            List<PersonFacts> facts = new ArrayList<>();
+            for (int i = 0; i < people.size(); i++) {
+                if (n < 1 << points.get(i).size()) {
+                    who.add(i);
+                    facts.add(Readings.reading(people.get(i), points.get(i), n));
+                }
+            }
+            List<Evaluation> more = evaluateOnce(facts, asOf, answer, detail);
+            for (int k = 0; k < who.size(); k++) {
+                readings.get(who.get(k)).add(more.get(k));
+            }
+        }
+        readings.forEach((i, each) -> evaluations.set(i, Readings.merge(points.get(i), each)));
+        return evaluations;
+    }
+
+    private List<Evaluation> evaluateOnce(List<PersonFacts> people, LocalDate asOf, Predicate<String> answer,
+                                          Detail detail) {
         boolean explain = detail == Detail.EXPLAINED;
         Set<String> ids = new HashSet<>();
         for (PersonFacts person : people) {
