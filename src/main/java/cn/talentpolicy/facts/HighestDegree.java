@@ -11,7 +11,10 @@ import java.util.List;
  * has an unknown full-time or CSCSE flag: the highest degree then cannot be told. {@code level} is null when
  * known and no degree counts. Two degrees of the same highest level: the later graduation is used
  * (<i>choice</i>: the reading that favours the person; the catalogue is silent). A degree that graduates after
- * the as-of date is not held yet (<i>choice</i>: an evaluation judges what had happened by its date). {@code provenLevel} is the
+ * the as-of date is not held yet (<i>choice</i>: an evaluation judges what had happened by its date); a degree the
+ * request lists without a graduation date is held (<i>choice</i>: the request says the person holds it; when it
+ * graduated is unknown, but not after the as-of date). An omitted full-time or CSCSE flag is read both ways by
+ * the engine before this is derived (engine/Readings), so here it stays in doubt only beyond four such flags. {@code provenLevel} is the
  * best level known to count, even when a higher degree is in doubt (it proves a tier that needs "at least").
  */
 public record HighestDegree(String personId, boolean known, DegreeLevel level, LocalDate graduationDate,

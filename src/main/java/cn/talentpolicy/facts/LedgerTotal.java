@@ -16,6 +16,18 @@ public record LedgerTotal(String personId, String policyId, String part, int mon
         return new LedgerTotal(personId, policyId, part, months, amount);
     }
 
+    /**
+     * The months paid under a part whose version in force pays {@code monthly} a month: the months the ledger
+     * shows, and any amount it shows as whole months, the amount divided by the monthly amount and rounded down
+     * (catalogue, conventions: "Ledger amounts on a monthly part").
+     */
+    public int monthsPaidAt(BigDecimal monthly) {
+        if (monthly == null || monthly.signum() <= 0) {
+            return months;
+        }
+        return Math.addExact(months, amount.divide(monthly, 0, java.math.RoundingMode.FLOOR).intValueExact());
+    }
+
     public boolean nothingPaid() {
         return months == 0 && amount.signum() == 0;
     }
