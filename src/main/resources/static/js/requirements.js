@@ -248,6 +248,13 @@ export function requirement(result, policy, asOf, lang) {
   if (result.status === 'PASS') {
     return null;
   }
+  // a criterion the engine judged under each reading of an omitted fact: the requirement is the rule's, read
+  // from the first reading that did not pass
+  const reading = (result.readings || []).find(r => r.status !== 'PASS' && r.message);
+  if (reading) {
+    return requirement({ ...result, status: reading.status, reasonCode: reading.reasonCode,
+      message: reading.message, readings: [] }, policy, asOf, lang);
+  }
   const message = (result.message || {})[lang] || '';
   const definition = policy && criterionDefinition(policy, result.part, result.criterion);
   const reason = definition && definition.reasons.find(r => r.reasonCode === result.reasonCode);

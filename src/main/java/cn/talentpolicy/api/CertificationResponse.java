@@ -36,7 +36,10 @@ public record CertificationResponse(String certificationId, String personId, Loc
 
     public record CertifiedCriterionDto(String criterion, String part, Status status, String reasonCode, Text message,
                                         String source, List<String> missingFacts, List<RecordRef> evidence,
-                                        List<EvidenceIssue> evidenceIssues) {
+                                        List<EvidenceIssue> evidenceIssues,
+                                        @com.fasterxml.jackson.annotation.JsonInclude(
+                                                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                                        List<cn.talentpolicy.decisions.CriterionResult.Reading> readings) {
     }
 
     /** The answer to reproducing a stored certification from its stored records. */

@@ -30,7 +30,7 @@ public interface EvaluationMapper {
                 CriterionResult r = d.criteria().get(i);
                 Certification.CriterionEvidence evidence = certified.evidence().get(i);
                 criteria.add(new CertifiedCriterionDto(r.criterion(), r.part(), r.status(), r.reasonCode(), r.message(),
-                        r.source(), r.missingFacts(), evidence.records(), evidence.issues()));
+                        r.source(), r.missingFacts(), evidence.records(), evidence.issues(), r.readings()));
             }
             EvaluationResponse.DecisionDto dto = toDecision(d);
             decisions.add(new CertifiedDecisionDto(dto.policyId(), dto.title(), dto.outcome(), dto.certifiedTier(),

@@ -38,8 +38,12 @@ public record EvaluationResponse(String personId, LocalDate asOf, String ruleset
                              BigDecimal total, String currency) {
     }
 
+    /** {@code readings}: what each reading of an omitted fact gave, when they differ (left out otherwise). */
     public record CriterionDto(String criterion, String part, Status status, String reasonCode, Text message,
-                               String source, List<String> missingFacts) {
+                               String source, List<String> missingFacts,
+                               @com.fasterxml.jackson.annotation.JsonInclude(
+                                       com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                               List<cn.talentpolicy.decisions.CriterionResult.Reading> readings) {
     }
 
     public record DerivedFactDto(String type, Map<String, Object> values, Text message, String policyId, String rule,

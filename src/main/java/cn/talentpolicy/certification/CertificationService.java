@@ -217,11 +217,15 @@ public class CertificationService {
         return problems;
     }
 
+    /** Where the provenance of the person's education is kept whatever copy of it the rules saw. */
+    private static final Object EDUCATION = new Object();
+
     /** Which records gave each input fact the rules see (by identity: the rules return the same objects). */
     private static Map<Object, List<RecordRef>> provenance(PersonFacts facts, Map<String, List<RecordRef>> sources) {
         Map<Object, List<RecordRef>> provenance = new IdentityHashMap<>();
         provenance.put(facts.person(), sources.getOrDefault("person", List.of()));
         provenance.put(facts.education(), sources.getOrDefault("education", List.of()));
+        provenance.put(EDUCATION, sources.getOrDefault("education", List.of()));
         provenance.put(facts.qualifications(), sources.getOrDefault("qualifications", List.of()));
         provenance.put(facts.employment(), sources.getOrDefault("employment", List.of()));
         provenance.put(facts.socialInsurance(), sources.getOrDefault("socialInsurance", List.of()));
@@ -317,7 +321,12 @@ public class CertificationService {
     private static Set<RecordRef> recordsOf(CriterionResult result, Run run) {
         Set<RecordRef> records = new LinkedHashSet<>();
         for (Object fact : result.basis()) {
-            records.addAll(run.provenance().getOrDefault(fact, List.of()));
+            List<RecordRef> refs = run.provenance().get(fact);
+            if (refs == null && fact instanceof cn.talentpolicy.facts.Education) {
+                // the engine read an omitted degree flag both ways (engine/Readings) on a copy of the education
+                refs = run.provenance().get(EDUCATION);
+            }
+            records.addAll(refs == null ? List.of() : refs);
         }
         return records;
     }

@@ -151,32 +151,81 @@ final class Readings {
             }
             criteria.add(criterion(points, results));
         }
+        // each part: the one outcome (and, eligible, the amounts) every reading gives it, else NEEDS_INFO; the
+        // policy from its parts, as PolicyOutcome decides it
         List<Decision.PartView> parts = new ArrayList<>(first.parts().size());
+        List<Outcome> outcomes = new ArrayList<>();
+        List<cn.talentpolicy.decisions.Benefit> benefits = new ArrayList<>();
+        Set<String> missing = new LinkedHashSet<>();
         for (int p = 0; p < first.parts().size(); p++) {
             Decision.PartView part = first.parts().get(p);
             int at = p;
-            boolean alike = each.stream().allMatch(d -> d.parts().get(at).outcome() == part.outcome());
+            boolean alike = each.stream().allMatch(d -> samePart(first, d, at));
+            Outcome outcome = alike ? part.outcome() : Outcome.NEEDS_INFO;
             parts.add(alike ? part : new Decision.PartView(part.part(), part.title(), Outcome.NEEDS_INFO));
-        }
-        boolean alike = each.stream().allMatch(d -> same(first, d));
-        if (alike) {
-            Set<String> missing = new LinkedHashSet<>();
-            each.forEach(d -> missing.addAll(d.missingFacts()));
-            return new Decision(first.policyId(), first.title(), first.outcome(), first.certifiedTier(),
-                    List.copyOf(parts), first.benefits(), List.copyOf(criteria), List.copyOf(missing),
-                    first.derivedFacts());
-        }
-        // the readings decide differently: the flags whose value changes the decision are missing, and so is what
-        // the readings that need information miss
-        Set<String> missing = new LinkedHashSet<>();
-        for (Decision d : each) {
-            if (d.outcome() == Outcome.NEEDS_INFO) {
-                missing.addAll(d.missingFacts());
+            outcomes.add(outcome);
+            if (outcome == Outcome.ELIGIBLE) {
+                benefits.addAll(benefits(first, part.part()));
             }
         }
-        missing.addAll(deciding(points, each, (a, b) -> same(a, b)));
-        return new Decision(first.policyId(), first.title(), Outcome.NEEDS_INFO, null, List.copyOf(parts),
-                List.of(), List.copyOf(criteria), List.copyOf(missing), first.derivedFacts());
+        Outcome outcome = first.parts().isEmpty() ? first.outcome() : Outcome.ofParts(outcomes);
+        boolean alike = each.stream().allMatch(d -> d.outcome() == first.outcome());
+        if (first.parts().isEmpty() && !alike) {
+            outcome = Outcome.NEEDS_INFO;
+        }
+        // a tier is certified when every reading certifies one: the lowest of them, which every reading proves
+        // (catalogue, conventions: the highest tier the facts prove); a decision resting on a tier names it when
+        // every reading rests on the same one
+        String tier = first.certifiedTier();
+        if (each.stream().anyMatch(d -> !Objects.equals(d.certifiedTier(), first.certifiedTier()))) {
+            boolean proven = outcome == Outcome.ELIGIBLE
+                    && each.stream().allMatch(d -> d.outcome() == Outcome.ELIGIBLE && d.certifiedTier() != null);
+            tier = proven ? each.stream().map(Decision::certifiedTier).max(String::compareTo).orElseThrow() : null;
+        }
+        if (outcome == Outcome.NEEDS_INFO) {
+            for (Decision d : each) {
+                if (d.outcome() == Outcome.NEEDS_INFO) {
+                    missing.addAll(d.missingFacts());
+                }
+            }
+            // a flag matters where flipping it changes the decision, and also where two readings both wait for
+            // other facts but judge a criterion differently (once those facts are in, the flag may decide the
+            // outcome or the amount: the highest degree that counts differs)
+            missing.addAll(deciding(points, each, (a, b) -> same(a, b) && (a.outcome() != Outcome.NEEDS_INFO
+                    || b.outcome() != Outcome.NEEDS_INFO || judgedAlike(a, b))));
+        }
+        return new Decision(first.policyId(), first.title(), outcome, tier, List.copyOf(parts),
+                outcome == Outcome.ELIGIBLE ? List.copyOf(benefits) : List.of(), List.copyOf(criteria),
+                List.copyOf(missing), first.derivedFacts());
+    }
+
+    /** Whether two readings judge every criterion alike: the same result, reason and derived facts judged on. */
+    private static boolean judgedAlike(Decision a, Decision b) {
+        for (int c = 0; c < a.criteria().size(); c++) {
+            CriterionResult x = a.criteria().get(c);
+            CriterionResult y = b.criteria().get(c);
+            if (x.status() != y.status() || !x.reasonCode().equals(y.reasonCode())
+                    || !derived(x).equals(derived(y))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Object> derived(CriterionResult r) {
+        return r.basis().stream().filter(f -> f instanceof cn.talentpolicy.facts.DerivedFact).toList();
+    }
+
+    /** Whether two readings decide a part alike: the same outcome and, when eligible, the same amounts. */
+    private static boolean samePart(Decision a, Decision b, int part) {
+        Decision.PartView pa = a.parts().get(part);
+        Decision.PartView pb = b.parts().get(part);
+        return pa.outcome() == pb.outcome()
+                && (pa.outcome() != Outcome.ELIGIBLE || benefits(a, pa.part()).equals(benefits(b, pb.part())));
+    }
+
+    private static List<cn.talentpolicy.decisions.Benefit> benefits(Decision d, String part) {
+        return d.benefits().stream().filter(b -> Objects.equals(b.part(), part)).toList();
     }
 
     /** Whether two readings decide a policy alike: the same outcome and, when eligible, the same amounts and tier. */
@@ -198,17 +247,41 @@ final class Readings {
                     missing);
         }
         Text message = first.message() == null ? null : message(points, results, sameStatus);
+        List<CriterionResult.Reading> readings = new ArrayList<>();
+        for (List<Integer> group : groups(results).values()) {
+            CriterionResult r = results.get(group.get(0));
+            readings.add(new CriterionResult.Reading(when(points, group), r.status(), r.reasonCode(), r.message()));
+        }
         if (sameStatus) {
-            return with(first, first.status(), first.reasonCode(), message, first.source(), first.rule(), missing);
+            return with(first, first.status(), first.reasonCode(), message, first.source(), first.rule(), missing,
+                    readings);
         }
         missing.addAll(deciding(points, results, (a, b) -> a.status() == b.status()));
-        return with(first, Status.UNKNOWN, REASON, message, SOURCE, RULE, missing);
+        return with(first, Status.UNKNOWN, REASON, message, SOURCE, RULE, missing, readings);
     }
 
     private static CriterionResult with(CriterionResult r, Status status, String reason, Text message, String source,
                                         String rule, Collection<String> missing) {
+        return with(r, status, reason, message, source, rule, missing, List.of());
+    }
+
+    private static CriterionResult with(CriterionResult r, Status status, String reason, Text message, String source,
+                                        String rule, Collection<String> missing,
+                                        List<CriterionResult.Reading> readings) {
         return new CriterionResult(r.personId(), r.policyId(), r.part(), r.criterion(), status, reason, message,
-                source, List.copyOf(missing), rule, r.basis());
+                source, List.copyOf(missing), rule, r.basis(), readings);
+    }
+
+    /** The readings (by number) that give the same result in the same words, in the order they first come. */
+    private static Map<String, List<Integer>> groups(List<CriterionResult> results) {
+        Map<String, List<Integer>> byWords = new LinkedHashMap<>();
+        for (int n = 0; n < results.size(); n++) {
+            CriterionResult r = results.get(n);
+            Text m = r.message();
+            byWords.computeIfAbsent(r.status() + "\u0000" + r.reasonCode() + "\u0000"
+                    + (m == null ? "" : m.en() + "\u0000" + m.zh()), k -> new ArrayList<>()).add(n);
+        }
+        return byWords;
     }
 
     /** The facts of the points whose value alone changes the result: readings n and n with that bit flipped differ. */
@@ -233,12 +306,7 @@ final class Readings {
      * once.
      */
     private static Text message(List<Point> points, List<CriterionResult> results, boolean sameStatus) {
-        Map<String, List<Integer>> byWords = new LinkedHashMap<>();
-        for (int n = 0; n < results.size(); n++) {
-            CriterionResult r = results.get(n);
-            byWords.computeIfAbsent(r.status() + "\u0000" + r.message().en() + "\u0000" + r.message().zh(),
-                    k -> new ArrayList<>()).add(n);
-        }
+        Map<String, List<Integer>> byWords = groups(results);
         List<String> zh = new ArrayList<>();
         List<String> en = new ArrayList<>();
         for (List<Integer> group : byWords.values()) {
@@ -283,7 +351,11 @@ final class Readings {
                 en.add(t.en());
             }
         }
-        if (en.isEmpty()) { // readings that agree on no point: each of them
+        int agreed = en.size();
+        if (agreed == 0 || group.size() != 1 << (points.size() - agreed)) {
+            // the points they agree on do not describe them alone: each reading in full
+            zh.clear();
+            en.clear();
             for (int n : group) {
                 Text t = when(points, List.of(n));
                 zh.add(t.zh());

@@ -183,7 +183,8 @@ public final class Ruleset implements AutoCloseable {
     }
 
     /**
-     * Evaluates people at an as-of date, in one session. Every decision policy is evaluated (policies read
+     * Evaluates people at an as-of date, in one session (and one more for each further reading of an omitted degree
+     * flag, {@link Readings}, that some of them need). Every decision policy is evaluated (policies read
      * each other's outcomes); {@code answer} chooses which decisions are reported.
      *
      * @param detail how much is said besides outcomes and amounts (see {@link Detail})

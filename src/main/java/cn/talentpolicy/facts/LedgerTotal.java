@@ -25,7 +25,9 @@ public record LedgerTotal(String personId, String policyId, String part, int mon
         if (monthly == null || monthly.signum() <= 0) {
             return months;
         }
-        return Math.addExact(months, amount.divide(monthly, 0, java.math.RoundingMode.FLOOR).intValueExact());
+        // more months than an int holds are all the months there are (no part pays for two billion months)
+        BigDecimal paid = amount.divide(monthly, 0, java.math.RoundingMode.FLOOR).add(BigDecimal.valueOf(months));
+        return paid.min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue();
     }
 
     public boolean nothingPaid() {

@@ -6,6 +6,7 @@ import cn.talentpolicy.engine.ParameterDefinition;
 import cn.talentpolicy.engine.Parameters;
 import cn.talentpolicy.facts.Dates;
 import cn.talentpolicy.facts.Degree;
+import cn.talentpolicy.facts.Education;
 import cn.talentpolicy.facts.DegreeLevel;
 import cn.talentpolicy.facts.EmployerType;
 import cn.talentpolicy.facts.Employment;
@@ -19,7 +20,10 @@ import cn.talentpolicy.facts.SkillLevel;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 
 /**
@@ -104,8 +108,64 @@ public final class HandWrittenJinan {
         rentWindowYears = Dated.of(defs, RENT + ".graduation_window_years", null);
     }
 
-    /** The tier, living-subsidy and rent-subsidy answers for one person on {@code asOf}. */
+    /**
+     * The tier, living-subsidy and rent-subsidy answers for one person on {@code asOf}. As the engine does
+     * (engine/Readings), a degree held on the as-of date whose full-time or CSCSE flag is omitted is read both ways
+     * (at most four, the highest levels first), and each answer is the one every reading gives, else NEEDS_INFO.
+     */
     public Result decide(PersonFacts person, LocalDate asOf) {
+        List<Degree> degrees = person.education().degrees();
+        List<Integer> points = new ArrayList<>();
+        for (int i = 0; degrees != null && i < degrees.size(); i++) {
+            if (degrees.get(i).counts() == null && held(degrees.get(i), asOf)) {
+                points.add(i);
+            }
+        }
+        if (points.isEmpty()) {
+            return decideOnce(person, asOf);
+        }
+        points.sort(Comparator.comparingInt((Integer i) -> degrees.get(i).level() == null ? Integer.MAX_VALUE
+                : degrees.get(i).level().rank()).reversed());
+        List<Integer> read = points.subList(0, Math.min(4, points.size()));
+        List<Result> readings = new ArrayList<>();
+        for (int n = 0; n < 1 << read.size(); n++) {
+            List<Degree> filled = new ArrayList<>(degrees);
+            for (int b = 0; b < read.size(); b++) {
+                Degree d = filled.get(read.get(b));
+                boolean counts = (n & (1 << b)) == 0;
+                filled.set(read.get(b), d.overseas()
+                        ? new Degree(d.level(), d.fullTime(), d.graduationDate(), true, counts, d.doubleFirstClass(), d.shortageMajor())
+                        : new Degree(d.level(), counts, d.graduationDate(), false, d.cscseCertified(), d.doubleFirstClass(), d.shortageMajor()));
+            }
+            readings.add(decideOnce(new PersonFacts(person.person(), new Education(person.personId(), filled),
+                    person.qualifications(), person.employment(), person.socialInsurance(), person.housing(),
+                    person.homePurchase(), person.postdoc(), person.ledger()), asOf));
+        }
+        return new Result(merge(readings.stream().map(Result::tier).toList()),
+                merge(readings.stream().map(Result::living).toList()),
+                merge(readings.stream().map(Result::rent).toList()));
+    }
+
+    /**
+     * One answer from those of every reading: theirs when alike (the outcome, and the amounts when eligible),
+     * else NEEDS_INFO; the tier when every reading rests on the same one, or the lowest when every reading is
+     * eligible on a tier of its own.
+     */
+    private static Answer merge(List<Answer> answers) {
+        Answer first = answers.get(0);
+        boolean alike = answers.stream().allMatch(a -> a.outcome() == first.outcome()
+                && (a.outcome() != Outcome.ELIGIBLE || a.benefits().equals(first.benefits())));
+        Outcome outcome = alike ? first.outcome() : Outcome.NEEDS_INFO;
+        String tier = first.certifiedTier();
+        if (answers.stream().anyMatch(a -> !Objects.equals(a.certifiedTier(), first.certifiedTier()))) {
+            boolean proven = outcome == Outcome.ELIGIBLE
+                    && answers.stream().allMatch(a -> a.outcome() == Outcome.ELIGIBLE && a.certifiedTier() != null);
+            tier = proven ? answers.stream().map(Answer::certifiedTier).max(String::compareTo).orElseThrow() : null;
+        }
+        return new Answer(first.policyId(), outcome, tier, outcome == Outcome.ELIGIBLE ? first.benefits() : List.of());
+    }
+
+    private Result decideOnce(PersonFacts person, LocalDate asOf) {
         String pid = person.personId();
 
         // ---- common/derived.drl "the highest degree that counts" (HighestDegree.of) ----

@@ -97,6 +97,44 @@ class ReadingsTests {
     }
 
     @Test
+    void aPartWhoseAmountTheFlagDecidesIsNeedsInfoAndSoIsItsPolicy() throws Exception {
+        Decision zibo = decision("""
+                {"id": "ba-ma-home", "degrees": [{"level": "BACHELOR", "fullTime": true, "graduationDate": "2020-06-30"},
+                                                 {"level": "MASTER", "graduationDate": "2022-06-30"}],
+                 "employment": {"employerRegion": "370302", "employerType": "ENTERPRISE", "startDate": "2022-08-10"},
+                 "socialInsurance": {"region": "370302"},
+                 "housing": {"purchase": {"region": "370302", "date": "2023-05-10", "price": 900000, "firstHomeInCity": true}}}
+                """, "zibo_graduate_subsidy");
+        // the home part pays 120,000 for a master's and 80,000 for a bachelor's: which, the flag decides
+        assertThat(zibo.parts()).extracting(Decision.PartView::part, Decision.PartView::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("junior_college", Outcome.INELIGIBLE),
+                        org.assertj.core.groups.Tuple.tuple("home", Outcome.NEEDS_INFO));
+        assertThat(zibo.outcome()).isEqualTo(Outcome.NEEDS_INFO);
+        assertThat(zibo.missingFacts()).containsExactly("degrees.fullTime");
+        assertThat(zibo.benefits()).isEmpty();
+    }
+
+    @Test
+    void aGroupOfReadingsIsDescribedOnlyByWhatDescribesItAlone() throws Exception {
+        Decision rent = decision("""
+                {"id": "three", "birthDate": "1998-03-01",
+                 "degrees": [{"level": "BACHELOR", "graduationDate": "2020-06-30"},
+                             {"level": "BACHELOR", "graduationDate": "2022-06-30"},
+                             {"level": "MASTER", "graduationDate": "2024-06-30"}],
+                 "employment": {"employerRegion": "370102", "employerType": "ENTERPRISE", "startDate": "2024-07-01"},
+                 "socialInsurance": {"region": "370102"}, "housing": {"homesOwnedRegions": []}}
+                """, "jinan_rent_subsidy");
+        CriterionResult degree = criterion(rent, "DEGREE");
+        assertThat(degree.readings()).isNotEmpty();
+        // each reading is described by the flags that pick it out: every reading is in exactly one group, and a
+        // group's words hold for each reading in it
+        int readings = degree.readings().stream().mapToInt(r -> r.when().en().split(", or ").length).sum();
+        assertThat(readings).isLessThanOrEqualTo(8);
+        assertThat(degree.readings()).allSatisfy(r -> assertThat(r.when().en()).isNotBlank());
+        assertThat(degree.message().en()).doesNotContain("otherwise");
+    }
+
+    @Test
     void beyondFourFlagsTheRestStayInDoubtAndTheAnswerStaysSound() throws Exception {
         Decision qingdao = decision("""
                 {"id": "many", "birthDate": "2001-10-10", "nationality": "MAINLAND", "hukouRegion": "370202",

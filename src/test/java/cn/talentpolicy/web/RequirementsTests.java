@@ -52,8 +52,12 @@ class RequirementsTests extends BrowserTestBase {
                 const evaluation = await response.json();
                 const policies = new Map((await catalogue(evaluation.asOf)).policies.map(p => [p.policyId, p]));
                 for (const d of evaluation.decisions) {
-                  for (const r of d.criteria) {
-                    if (r.status === 'PASS') continue;
+                  for (const merged of d.criteria) {
+                    if (merged.status === 'PASS') continue;
+                    // read each way an omitted fact could be: the reading the requirement is read from
+                    const reading = (merged.readings || []).find(x => x.status !== 'PASS');
+                    const r = reading ? { ...merged, status: reading.status, reasonCode: reading.reasonCode,
+                      message: reading.message } : merged;
                     const policy = policies.get(d.policyId);
                     const definition = policy.parts.find(p => p.part === r.part).criteria.find(x => x.criterion === r.criterion);
                     const reason = definition.reasons.find(x => x.reasonCode === r.reasonCode);
@@ -61,7 +65,7 @@ class RequirementsTests extends BrowserTestBase {
                       const key = [d.policyId, r.reasonCode, lang, r.message[lang]].join('|');
                       if (seen.has(key)) continue;
                       seen.add(key);
-                      const found = requirements.requirement(r, policy, evaluation.asOf, lang);
+                      const found = requirements.requirement(merged, policy, evaluation.asOf, lang);
                       rows.push({ case: c.name, asOf: evaluation.asOf, policyId: d.policyId, criterion: r.criterion,
                         reasonCode: r.reasonCode, status: r.status, lang, message: r.message[lang],
                         bound: requirements.bind(reason.message[lang], r.message[lang]) !== null,
