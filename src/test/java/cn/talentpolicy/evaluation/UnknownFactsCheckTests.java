@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -128,24 +127,10 @@ class UnknownFactsCheckTests {
 
     /** A copy of the bundled rules with the Qingdao rules' text replaced (pairs of old and new). */
     private Path mutated(String... replacements) throws IOException {
-        Path copy = temp.resolve("rules");
-        try (Stream<Path> files = Files.walk(RULES)) {
-            for (Path file : files.toList()) {
-                Path to = copy.resolve(RULES.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(file, to);
-                }
-            }
-        }
-        Path drl = copy.resolve(QINGDAO);
-        String text = Files.readString(drl);
+        Path copy = cn.talentpolicy.TestRules.copyTo(Files.createDirectories(temp.resolve("rules")));
         for (int i = 0; i < replacements.length; i += 2) {
-            assertThat(text).as("the rule to make wrong").contains(replacements[i]);
-            text = text.replace(replacements[i], replacements[i + 1]);
+            cn.talentpolicy.TestRules.replace(copy, QINGDAO, replacements[i], replacements[i + 1]);
         }
-        Files.writeString(drl, text);
         return copy;
     }
 }
