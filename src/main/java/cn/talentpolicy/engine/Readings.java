@@ -30,10 +30,13 @@ import java.util.Set;
  *       that whatever the flag, it comes out the same, with the reason of each reading;</li>
  *   <li>a criterion the readings judge differently is UNKNOWN, its message saying what each reading gives, and
  *       the flag is among its missing facts;</li>
- *   <li>a policy all readings decide alike (the same outcome, and when eligible the same amounts and tier) has
- *       that decision; otherwise it is NEEDS_INFO, missing the flags whose value changes it and what the readings
- *       that need information miss.</li>
+ *   <li>a part all readings decide alike (the same outcome, and when eligible the same amounts) has that
+ *       outcome, otherwise it is NEEDS_INFO; the policy follows from its parts as it always does, and when it is
+ *       NEEDS_INFO it misses the flags whose value changes it and what the readings that need information miss;
+ *       a tier is the lowest that every reading certifies (the one the facts prove).</li>
  * </ul>
+ * Each criterion the readings judge in different results or words carries them ({@code readings}), each with
+ * the flags it took.
  * The rules are not told: each reading is an ordinary evaluation of facts that say the flag, so a policy writer
  * gets precise answers without writing anything. The trace and the derived facts shown are those of the first
  * reading (every flag taken as counting). At most {@value #MAX_POINTS} flags are read both ways, those of the
