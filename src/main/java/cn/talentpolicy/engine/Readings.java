@@ -171,11 +171,7 @@ final class Readings {
                 benefits.addAll(benefits(first, part.part()));
             }
         }
-        Outcome outcome = first.parts().isEmpty() ? first.outcome() : Outcome.ofParts(outcomes);
-        boolean alike = each.stream().allMatch(d -> d.outcome() == first.outcome());
-        if (first.parts().isEmpty() && !alike) {
-            outcome = Outcome.NEEDS_INFO;
-        }
+        Outcome outcome = Outcome.ofParts(outcomes); // every decision policy has a part (the loader gives "main")
         // a tier is certified when every reading certifies one: the lowest of them, which every reading proves
         // (catalogue, conventions: the highest tier the facts prove); a decision resting on a tier names it when
         // every reading rests on the same one
